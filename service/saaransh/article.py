@@ -1,0 +1,64 @@
+"""The article as it flows through the pipeline: raw document in, analysed article out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+TokenTag = Literal["hi", "en", "univ", "other"]
+DocFormat = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as read from a file or a request, before any cleaning."""
+
+    id: str
+    body: str
+    format: DocFormat = "text"
+    title: str | None = None
+    url: str | None = None
+    published_at: str | None = None  # as the caller gave it; parsed during analysis
+    source: str | None = None  # file path or "request", for error messages
+
+
+@dataclass
+class LanguageInfo:
+    """Document-level language analysis, shaped as the public contract's `language` object."""
+
+    primary: Literal["hi", "en", "other"]
+    script: Literal["Deva", "Latn", "mixed"]
+    code_mixed: bool
+    cmi: float
+    # Keys: hi (Devanagari Hindi), en, hi-Latn (romanised Hindi), univ, other.
+    tokens: dict[str, int]
+    switch_points: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Article:
+    """A cleaned and analysed article: the input of every summariser."""
+
+    id: str
+    title: str | None
+    text: str
+    sentences: list[str]
+    language: LanguageInfo
+    published_at: dt.date | None = None
+    url: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    def to_analysis_dict(self) -> dict:
+        """The `saaransh analyse` record."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "sentences": self.sentences,
+            "language": self.language.to_dict(),
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+        }

@@ -1,0 +1,170 @@
+"""The batch job behind `saaransh summarise`: documents in, JSON Lines out.
+
+`summarise_chunk` is the unit of work both engines run (local here, Ray in
+saaransh.scale.ray_batch), so they write exactly the same records.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article import RawDocument
+from .engine import ArticleResult, Engine
+from .errors import SaaranshError
+from .readers import ReadError
+
+ChunkProcessor = Callable[[list[RawDocument]], list[dict]]
+
+
+def error_record(doc_id: str, exc: BaseException) -> dict:
+    code = exc.code if isinstance(exc, SaaranshError) else "internal"
+    message = str(exc) if isinstance(exc, SaaranshError) else f"{type(exc).__name__}: {exc}"
+    return {"id": doc_id, "error": {"code": code, "message": message}}
+
+
+def process_chunk(
+    engine: Engine, docs: Sequence[RawDocument], langs: Sequence[str]
+) -> list[ArticleResult | dict]:
+    """Analyse and summarise `docs` with one batched model call; errors become records."""
+    analysed: list = []
+    for doc in docs:
+        try:
+            analysed.append(engine.analyse(doc))
+        except Exception as exc:  # noqa: BLE001 - one bad article never aborts the run
+            analysed.append(error_record(doc.id, exc))
+    articles = [a for a in analysed if not isinstance(a, dict)]
+    results = iter(engine.summarise_articles(articles, langs))
+    out: list[ArticleResult | dict] = []
+    for item in analysed:
+        if isinstance(item, dict):
+            out.append(item)
+            continue
+        result = next(results)
+        out.append(error_record(item.id, result) if isinstance(result, Exception) else result)
+    return out
+
+
+def summarise_chunk(engine: Engine, docs: Sequence[RawDocument], langs: Sequence[str]) -> list[dict]:
+    """The output records for one chunk of documents, in input order."""
+    return [r if isinstance(r, dict) else r.to_record() for r in process_chunk(engine, docs, langs)]
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+# -- resumable output ------------------------------------------------------------
+
+
+class JsonlSink:
+    """Appends whole, flushed lines; on open, drops a torn last line from a killed run
+    and remembers which ids are already done, so a rerun skips them."""
+
+    def __init__(self, path: Path | None, *, replace_types: frozenset[str] = frozenset()) -> None:
+        # Records of `replace_types` (cluster snapshots) are rewritten by every run,
+        # so a resumed run drops the old ones instead of appending duplicates.
+        self.path = path
+        self.replace_types = replace_types
+        self.done: set[str] = set()
+        if path is None:
+            import sys
+
+            self._fh = sys.stdout
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            self._repair_and_scan(path)
+        self._fh = path.open("a", encoding="utf-8")
+
+    def _repair_and_scan(self, path: Path) -> None:
+        data = path.read_bytes()
+        # A torn last line from a killed run was never complete: drop it.
+        lines = data[: data.rfind(b"\n") + 1].decode("utf-8", "replace").splitlines()
+        kept = []
+        for line in lines:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if record.get("type") in self.replace_types:
+                continue
+            kept.append(line)
+            if record.get("type") is None and "id" in record:
+                self.done.add(str(record["id"]))
+        torn = bool(data) and not data.endswith(b"\n")
+        if torn or len(kept) != len(lines):
+            tmp = path.with_suffix(path.suffix + ".tmp")
+            tmp.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+            os.replace(tmp, path)  # atomic: a crash here leaves the old file whole
+
+    def write(self, record: dict) -> None:
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._fh.flush()
+
+    def close(self) -> None:
+        if self.path is not None:
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+
+
+@dataclass
+class Totals:
+    articles: int = 0
+    errors: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.articles} articles, {self.errors} errors, {self.skipped} skipped "
+            f"(already in output), {self.seconds:.1f} s, {rate:.2f} articles/s"
+        )
+
+
+def pending_documents(
+    items: Iterable[RawDocument | ReadError], sink: JsonlSink, totals: Totals
+) -> Iterator[RawDocument]:
+    """Documents not yet in the output; read errors are written as error records."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id in sink.done or item.id in seen:
+            totals.skipped += 1
+            continue
+        seen.add(item.id)
+        if isinstance(item, ReadError):
+            sink.write(item.to_record())
+            totals.articles += 1
+            totals.errors += 1
+            continue
+        yield item
+
+
+def run(
+    docs: Iterable[RawDocument | ReadError],
+    sink: JsonlSink,
+    process: ChunkProcessor,
+    *,
+    batch_size: int,
+    progress=None,
+) -> Totals:
+    """Drive `process` over the pending documents chunk by chunk, writing as it goes."""
+    totals = Totals()
+    start = time.perf_counter()
+    for chunk in chunked(pending_documents(docs, sink, totals), batch_size):
+        for record in process(chunk):
+            sink.write(record)
+            totals.articles += 1
+            totals.errors += "error" in record
+        if progress is not None:
+            progress.update(len(chunk))
+    totals.seconds = time.perf_counter() - start
+    return totals

@@ -1,0 +1,230 @@
+"""`saaransh`: the command-line door onto the engine (analyse, summarise, serve, eval)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import SaaranshError
+from .settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+eval_app = typer.Typer(no_args_is_help=True, help="Score summaries or clusters against gold.")
+app.add_typer(eval_app, name="eval")
+
+PathsArg = Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl files or directories")]
+
+
+class Backend(str, Enum):
+    auto = "auto"
+    extractive = "extractive"
+    seq2seq = "seq2seq"
+
+
+class EngineKind(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _reference(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@app.command()
+def analyse(
+    paths: PathsArg,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    reference_date: Annotated[
+        str | None, typer.Option(help="YYYY-MM-DD; gives a year to dates written without one.")
+    ] = None,
+) -> None:
+    """Clean and analyse articles: text, sentences, language and code-mixing, date."""
+    from .pipeline import analyse as analyse_doc
+    from .readers import ReadError, read_paths
+
+    failures = 0
+    for item in read_paths(paths):
+        try:
+            if isinstance(item, ReadError):
+                raise SaaranshError(item.message)
+            article = analyse_doc(item, reference_date=_reference(reference_date))
+        except SaaranshError as exc:
+            failures += 1
+            _err(f"{item.source or item.id}: {exc}")
+            if as_json:
+                typer.echo(json.dumps({"id": item.id, "error": str(exc)}, ensure_ascii=False))
+            continue
+        record = article.to_analysis_dict()
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            lang = article.language
+            typer.echo(
+                f"{article.id}\t{lang.primary}/{lang.script}\tcmi={lang.cmi:.1f}"
+                f"\tcode_mixed={lang.code_mixed}\t{record['published_at']}"
+                f"\t{len(article.sentences)} sentences\t{article.title or ''}"
+            )
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def summarise(
+    paths: PathsArg,
+    out: Annotated[Path | None, typer.Option(help="JSON Lines output (resumable).")] = None,
+    lang: Annotated[list[str] | None, typer.Option(help="Target language; repeat.")] = None,
+    backend: Annotated[Backend | None, typer.Option(help="Summariser backend.")] = None,
+    model: Annotated[str | None, typer.Option(help="Registry name, folder or hub id.")] = None,
+    cluster: Annotated[bool, typer.Option(help="Group articles into events.")] = False,
+    engine: Annotated[EngineKind, typer.Option(help="local or ray.")] = EngineKind.local,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per model call.")] = 16,
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
+    num_workers: Annotated[int, typer.Option(min=1, help="Ray model actors.")] = 1,
+    num_gpus_per_worker: Annotated[float, typer.Option(min=0, help="GPUs per actor.")] = 0,
+) -> None:
+    """Write an English and a Hindi summary of every article (and event, with --cluster)."""
+    from . import batch
+    from .factory import build_engine, choose_backend
+    from .readers import read_paths
+
+    overrides: dict = {}
+    if backend:
+        overrides["backend"] = backend.value
+    if model:
+        overrides["model"] = model
+    settings = Settings(**overrides)
+    langs = _langs(lang, settings)
+    choice = choose_backend(settings)
+    _err(f"backend: {choice.kind}{f' ({choice.model})' if choice.model else ''} - {choice.reason}")
+
+    sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
+    if engine is EngineKind.ray:
+        from .scale.ray_batch import ray_chunk_processor
+
+        process = ray_chunk_processor(
+            settings, langs, address=ray_address, num_workers=num_workers,
+            num_gpus_per_worker=num_gpus_per_worker, batch_size=batch_size,
+        )
+    else:
+        eng = build_engine(settings, choice)
+        process = _local_processor(eng, langs, settings, cluster, sink)
+
+    from tqdm import tqdm
+
+    with tqdm(desc="summarising", unit="article", file=sys.stderr,
+              disable=not sys.stderr.isatty()) as bar:
+        totals = batch.run(read_paths(paths), sink, process, batch_size=batch_size, progress=bar)
+    if cluster:
+        _write_clusters(process, sink)
+    sink.close()
+    _err(totals.line())
+
+
+def _langs(given: list[str] | None, settings: Settings) -> list[str]:
+    langs = given or list(settings.target_langs)
+    bad = sorted(set(langs) - {"en", "hi"})
+    if bad:
+        raise typer.BadParameter(f"unsupported language(s) {bad}; choose from en, hi", param_hint="--lang")
+    return list(dict.fromkeys(langs))
+
+
+def _local_processor(eng, langs, settings: Settings, cluster: bool, sink):
+    from . import batch
+
+    if not cluster:
+        return lambda docs: batch.summarise_chunk(eng, docs, langs)
+    from .events.service import EventService
+    from .store import Store
+
+    store = Store(settings.resolved_database_url())
+    store.migrate()
+    events = EventService(store, summariser=eng.summariser)
+
+    def process(docs):
+        records = []
+        for item in batch.process_chunk(eng, docs, langs):
+            if not isinstance(item, dict):
+                item.cluster_id = events.ingest(item)
+                process.touched.add(item.article.id)
+                item = item.to_record()
+            records.append(item)
+        return records
+
+    process.events = events  # type: ignore[attr-defined]
+    process.touched = set(sink.done)  # type: ignore[attr-defined]
+    return process
+
+
+def _write_clusters(process, sink) -> None:
+    events = getattr(process, "events", None)
+    if events is None:
+        raise typer.BadParameter("--cluster needs --engine local", param_hint="--cluster")
+    events.refresh_dirty()
+    for cluster_id in events.cluster_ids_for(sorted(process.touched)):
+        record = events.get_cluster(cluster_id)
+        if record is not None:
+            sink.write(record)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
+) -> None:
+    """Run the REST API (uvicorn) with dynamic batching."""
+    from .api.server import run
+
+    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    run(Settings(**overrides))
+
+
+@app.command("download-weights")
+def download_weights(
+    names: Annotated[list[str] | None, typer.Argument(help="Registry names.")] = None,
+) -> None:
+    """Fetch model weights into models/ (needs the Hugging Face hub)."""
+    from .summarise.download import download_weights as fetch
+
+    settings = Settings()
+    for path in fetch(names or [], settings):
+        typer.echo(str(path))
+
+
+@eval_app.command("summaries")
+def eval_summaries(file: Path) -> None:
+    """ROUGE-1/2/L of records that carry `references` {lang: text}."""
+    from .metrics.evaluate import evaluate_summaries
+
+    typer.echo(json.dumps(evaluate_summaries(_read_jsonl(file)), indent=2))
+
+
+@eval_app.command("clusters")
+def eval_clusters(file: Path) -> None:
+    """Pairwise and BCubed P/R/F1 of records with a gold `event` and a `cluster_id`."""
+    from .metrics.clustering import eval_clusters as score
+
+    typer.echo(json.dumps(score(_read_jsonl(file)), indent=2))
+
+
+def _read_jsonl(file: Path) -> list[dict]:
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except SaaranshError as exc:
+        _err(f"error: {exc}")
+        raise SystemExit(2) from None

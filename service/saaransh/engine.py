@@ -1,0 +1,209 @@
+"""The engine: the one place that turns articles into English and Hindi summaries.
+
+The CLI, the REST service and the Ray job are thin doors onto this class. The work
+is split so a server can batch the model step across requests:
+
+    article = engine.analyse(raw)                 # CPU: clean, sentences, language
+    plan = engine.plan(article, langs)            # which model calls are needed
+    results = engine.summarise_requests(plan.requests)   # the batched model call
+    record = engine.assemble(plan, results)       # translate-fallbacks, reasons
+
+`summarise_articles` does all four for a list of articles in one batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .article import Article, RawDocument
+from .errors import Unsupported
+from .summarise.base import Summariser, Summary, SummaryRequest, Translator
+
+LANGS = ("en", "hi")
+
+
+@dataclass
+class Plan:
+    """The model calls one article needs; `route[lang]` says how each language is made."""
+
+    article: Article
+    langs: tuple[str, ...]
+    requests: list[SummaryRequest]
+    # lang -> ("direct", request index) | ("translate", request index) | ("unavailable", reason)
+    route: dict[str, tuple[str, int | str]] = field(default_factory=dict)
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    summaries: dict[str, Summary | None]
+    unavailable: dict[str, str]
+    cluster_id: str | None = None
+
+    def to_record(self) -> dict:
+        """The public article record (contract in DESIGN.md)."""
+        a = self.article
+        record: dict = {
+            "id": a.id,
+            "title": a.title,
+            "language": a.language.to_dict(),
+            "published_at": a.published_at.isoformat() if a.published_at else None,
+            "summaries": {k: (v.to_dict() if v else None) for k, v in self.summaries.items()},
+            "cluster_id": self.cluster_id,
+        }
+        if self.unavailable:
+            record["unavailable"] = dict(self.unavailable)
+        return record
+
+
+class Engine:
+    def __init__(
+        self,
+        summariser: Summariser,
+        translator: Translator | None = None,
+        *,
+        summary_words: int = 60,
+        max_chars: int | None = None,
+    ) -> None:
+        self.summariser = summariser
+        self.translator = translator
+        self.summary_words = summary_words
+        self.max_chars = max_chars
+
+    @property
+    def model_names(self) -> dict[str, str | None]:
+        return {
+            "summariser": self.summariser.name,
+            "translator": self.translator.name if self.translator else None,
+        }
+
+    # -- stage 1: analysis ---------------------------------------------------
+    def analyse(self, raw: RawDocument, reference_date: dt.date | None = None) -> Article:
+        from .pipeline import analyse
+
+        return analyse(raw, reference_date=reference_date, max_chars=self.max_chars)
+
+    # -- stage 2: planning ---------------------------------------------------
+    def plan(self, article: Article, langs: Sequence[str] = LANGS) -> Plan:
+        """Decide, per target language: write it directly, summarise-then-translate, or
+        report why it cannot be made. Never labels one language's text as another."""
+        source = article.language.primary
+        if source == "other":
+            raise Unsupported(
+                "the article's language is not supported: Saaransh summarises Hindi, "
+                "English and their mixes"
+            )
+        plan = Plan(article=article, langs=tuple(langs), requests=[])
+        index: dict[str, int] = {}
+
+        def request_for(target: str) -> int:
+            if target not in index:
+                index[target] = len(plan.requests)
+                plan.requests.append(
+                    SummaryRequest(
+                        doc_id=article.id,
+                        sentences=tuple(article.sentences),
+                        source_lang=source,
+                        target_lang=target,  # type: ignore[arg-type]
+                        title=article.title,
+                        max_words=self.summary_words,
+                    )
+                )
+            return index[target]
+
+        for lang in plan.langs:
+            if self.summariser.can_write(lang, source):
+                plan.route[lang] = ("direct", request_for(lang))
+                continue
+            pivot = self._pivot_for(lang, source)
+            if pivot is not None:
+                plan.route[lang] = ("translate", request_for(pivot))
+            else:
+                plan.route[lang] = ("unavailable", self._reason(lang, source))
+        return plan
+
+    def _pivot_for(self, target: str, source: str) -> str | None:
+        """A language the summariser can write and the translator can carry to `target`."""
+        if self.translator is None:
+            return None
+        for pivot in (source, *LANGS):
+            if (
+                pivot != target
+                and self.summariser.can_write(pivot, source)
+                and self.translator.can_translate(pivot, target)
+            ):
+                return pivot
+        return None
+
+    def _reason(self, target: str, source: str) -> str:
+        return (
+            f"the {self.summariser.name} summariser cannot write '{target}' from a "
+            f"'{source}' article and no translation model is installed; install a "
+            "cross-lingual model (saaransh download-weights crosssum) or a translator "
+            "(saaransh download-weights nllb-600m)"
+        )
+
+    # -- stage 3: the batched model call -------------------------------------
+    def summarise_requests(self, requests: list[SummaryRequest]) -> list[Summary | Exception]:
+        if not requests:
+            return []
+        return self.summariser.summarise(requests)
+
+    # -- stage 4: assembly -----------------------------------------------------
+    def assemble(self, plan: Plan, results: Sequence[Summary | Exception]) -> ArticleResult:
+        summaries: dict[str, Summary | None] = {}
+        unavailable: dict[str, str] = {}
+        for lang in plan.langs:
+            how, arg = plan.route[lang]
+            if how == "unavailable":
+                summaries[lang], unavailable[lang] = None, str(arg)
+                continue
+            result = results[int(arg)]
+            if isinstance(result, Exception):
+                summaries[lang] = None
+                unavailable[lang] = f"summarisation failed: {type(result).__name__}: {result}"
+            elif how == "direct":
+                summaries[lang] = result
+            else:
+                summaries[lang] = self._translate(result, lang)
+        return ArticleResult(plan.article, summaries, unavailable)
+
+    def _translate(self, summary: Summary, target: str) -> Summary:
+        assert self.translator is not None
+        (text,) = self.translator.translate([summary.text], summary.lang, target)
+        return Summary(
+            text=text,
+            lang=target,  # type: ignore[arg-type]
+            method="translated",
+            model=f"{summary.model} -> {self.translator.name}",
+        )
+
+    # -- all stages, batched -----------------------------------------------------
+    def summarise_articles(
+        self, articles: Sequence[Article], langs: Sequence[str] = LANGS
+    ) -> list[ArticleResult | Exception]:
+        """Summarise many articles with one batched model call; per-article failures are
+        returned in place as exceptions."""
+        plans: list[Plan | Exception] = []
+        for article in articles:
+            try:
+                plans.append(self.plan(article, langs))
+            except Exception as exc:  # noqa: BLE001 - reported per article
+                plans.append(exc)
+        flat = [r for p in plans if isinstance(p, Plan) for r in p.requests]
+        results = self.summarise_requests(flat)
+        out: list[ArticleResult | Exception] = []
+        cursor = 0
+        for p in plans:
+            if isinstance(p, Exception):
+                out.append(p)
+                continue
+            mine = results[cursor : cursor + len(p.requests)]
+            cursor += len(p.requests)
+            try:
+                out.append(self.assemble(p, mine))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out

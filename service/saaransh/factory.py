@@ -1,0 +1,70 @@
+"""Build the engine a Settings object asks for: which backend, which models."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .engine import Engine
+from .errors import ModelUnavailable
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BackendChoice:
+    kind: str  # "extractive" | "seq2seq"
+    model: str | None
+    reason: str
+
+
+def choose_backend(settings: Settings) -> BackendChoice:
+    """Resolve `--backend auto` without touching the network."""
+    if settings.backend == "extractive":
+        return BackendChoice("extractive", None, "requested with --backend extractive")
+    from .summarise import registry
+
+    spec = registry.resolve(settings.model, settings)
+    if settings.backend == "seq2seq":
+        return BackendChoice("seq2seq", spec.name, "requested with --backend seq2seq")
+    if registry.weights_present(spec):
+        return BackendChoice("seq2seq", spec.name, f"weights of '{spec.name}' found locally")
+    return BackendChoice(
+        "extractive",
+        None,
+        f"no local weights for '{spec.name}' (run `saaransh download-weights {spec.name}` "
+        "where a network exists), so the offline extractive backend is used",
+    )
+
+
+def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Engine:
+    choice = choice or choose_backend(settings)
+    log.info("backend: %s (%s)", choice.kind, choice.reason)
+    if choice.kind == "extractive":
+        from .summarise.extractive import ExtractiveSummariser
+
+        summariser = ExtractiveSummariser()
+    else:
+        from .summarise import registry
+        from .summarise.seq2seq import load_summariser
+
+        summariser = load_summariser(registry.resolve(choice.model, settings), settings)
+    translator = None
+    if settings.translator:
+        from .summarise import registry
+        from .summarise.seq2seq import load_translator
+
+        spec = registry.resolve(settings.translator, settings)
+        if not registry.weights_present(spec):
+            raise ModelUnavailable(
+                f"translator '{spec.name}' has no local weights; run "
+                f"`saaransh download-weights {spec.name}` where a network exists"
+            )
+        translator = load_translator(spec, settings)
+    return Engine(
+        summariser,
+        translator,
+        summary_words=settings.summary_words,
+        max_chars=settings.max_chars,
+    )

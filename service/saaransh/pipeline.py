@@ -1,0 +1,51 @@
+"""Analysis of one article: raw document -> clean text, sentences, language, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .article import Article, RawDocument
+from .errors import InvalidInput
+from .language import analyse_language
+from .text.clean import clean_html, clean_text
+from .text.dates import find_published_date
+from .text.normalise import normalise_text
+from .text.sentences import split_sentences
+
+
+def analyse(
+    raw: RawDocument,
+    *,
+    reference_date: dt.date | None = None,
+    max_chars: int | None = None,
+) -> Article:
+    """Clean and analyse `raw`. Raises InvalidInput when nothing of an article is left."""
+    if max_chars is not None and len(raw.body) > max_chars:
+        raise InvalidInput(f"field 'text' is longer than the limit of {max_chars} characters")
+    body = normalise_text(raw.body)
+    cleaned = clean_html(body) if raw.format == "html" else clean_text(body)
+    if not cleaned.text.strip():
+        raise InvalidInput("field 'text' holds no article text after cleaning")
+    title = normalise_text(raw.title).strip() if raw.title else cleaned.title
+    sentences = split_sentences(cleaned.text)
+    language = analyse_language(" ".join(filter(None, [title, cleaned.text])))
+    return Article(
+        id=raw.id,
+        title=title or None,
+        text=cleaned.text,
+        sentences=sentences,
+        language=language,
+        published_at=_published_date(raw, cleaned, reference_date),
+        url=raw.url,
+    )
+
+
+def _published_date(raw: RawDocument, cleaned, reference: dt.date | None) -> dt.date | None:
+    # Caller metadata wins over anything found in the text.
+    if raw.published_at:
+        given = find_published_date(raw.published_at, reference=reference)
+        if given is None:
+            raise InvalidInput("field 'published_at' is not a recognisable date")
+        return given
+    hints = [cleaned.date_hint] if cleaned.date_hint else []
+    return find_published_date(cleaned.text, hints=hints, reference=reference)

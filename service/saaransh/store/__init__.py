@@ -1,0 +1,16 @@
+"""Persistence for articles and events (SQLite by default, PostgreSQL at scale)."""
+
+from .models import ArticleRow, EventMergeRow, EventRow, pack_vector, unpack_vector
+from .sanitise import clean_str, clean_value
+from .store import Store
+
+__all__ = [
+    "ArticleRow",
+    "EventMergeRow",
+    "EventRow",
+    "Store",
+    "clean_str",
+    "clean_value",
+    "pack_vector",
+    "unpack_vector",
+]

@@ -1,0 +1,125 @@
+"""Publication date of an article: regexes find candidates, dateparser parses them.
+
+Order of trust: caller/metadata hints, then an explicit "Updated/Published/date" stamp near
+the top, then a dateline ("मास्को, 22 अगस्त"), then any full date near the top. Dates deep in
+the body are events the article reports, not when it was written, so they only lend a year.
+The clock is never read: a day and month with no year in the text or `reference` give None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import dateparser
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    "|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|अप्रेल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर"
+    "|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर"
+)
+_MONTHS = unicodedata.normalize("NFC", _MONTHS)  # matches NFC text (फ़ is stored decomposed)
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*"
+_KEYWORD = r"(?:last\s+updated|updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|dated?|प्रकाशित|अपडेटेड|अपडेट|दिनांक|तारीख)"  # noqa: E501
+
+_ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+_DMY = rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{_MONTHS})\.?,?\s+(?P<dy>\d{{4}})"
+_MDY = rf"(?P<mm>{_MONTHS})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
+_NUM = r"(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4})"  # Indian order: day first
+_FULL = re.compile(rf"(?<!\d)(?:{_ISO}|{_DMY}|{_MDY}|{_NUM})(?!\d)", re.IGNORECASE)
+_STAMP = re.compile(
+    rf"{_KEYWORD}\s*:?\s*(?:{_WEEKDAY})?(?:{_FULL.pattern})"
+    r"(?:,?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s*[A-Z]{2,4}\b)?)?",
+    re.IGNORECASE,
+)
+# "मास्को, 22 अगस्त (Agency)." / "MOSCOW, Aug 22 (Reuters) -": place, then day and month.
+_DATELINE = re.compile(
+    rf"^[^\W\d][^\n,।.]{{1,30}},\s*(?:(?P<ld>\d{{1,2}})\s+(?P<lm>{_MONTHS})|(?P<lm2>{_MONTHS})\.?"
+    rf"\s+(?P<ld2>\d{{1,2}}))(?!\d)(?:,?\s+(?P<ly>\d{{4}}))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BARE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+_TOP_CHARS = 800  # "near the top": the headline block and the first paragraph
+
+
+def find_published_date(
+    text: str, *, hints: Iterable[str] = (), reference: dt.date | None = None
+) -> dt.date | None:
+    """The article's publication date, or None when the text does not say it."""
+    text = unicodedata.normalize("NFC", text).translate(_DEVANAGARI_DIGITS)
+    hints = [unicodedata.normalize("NFC", h).translate(_DEVANAGARI_DIGITS) for h in hints if h]
+    top = text[:_TOP_CHARS]
+    for hint in hints:
+        if found := _first(_STAMP, hint) or _first(_FULL, hint):
+            return found
+    if found := _first(_STAMP, top):
+        return found
+    for source in (*hints, top):
+        if m := _DATELINE.search(source):
+            day, month = m["ld"] or m["ld2"], m["lm"] or m["lm2"]
+            if m["ly"]:
+                return _parse(day, month, m["ly"])
+            return _with_inferred_year(day, month, "\n".join([*hints, text]), reference)
+    return _first(_FULL, top)
+
+
+def find_date_strings(line: str) -> list[str]:
+    """Date-looking substrings of `line` ("Updated Thu, 21 Aug 2025 08:40 PM IST", ...)."""
+    line = unicodedata.normalize("NFC", line)
+    stamps = [m.group(0) for m in _STAMP.finditer(line)]
+    return stamps or [m.group(0) for m in _FULL.finditer(line)]
+
+
+def _first(pattern: re.Pattern[str], source: str) -> dt.date | None:
+    for m in pattern.finditer(source):
+        if (found := _from_full_match(m)) is not None:
+            return found
+    return None
+
+
+def _from_full_match(m: re.Match[str]) -> dt.date | None:
+    if m["iy"]:
+        return _parse(m["id"], m["im"], m["iy"])
+    if m["dd"]:
+        return _parse(m["dd"], m["dm"], m["dy"])
+    if m["md"]:
+        return _parse(m["md"], m["mm"], m["my"])
+    return _parse(m["nd"], m["nm"], m["ny"])
+
+
+def _with_inferred_year(
+    day: str, month: str, text: str, reference: dt.date | None
+) -> dt.date | None:
+    # Prefer years of full dates the article states, then bare years ("2025"); both must not
+    # put the dateline after `reference` (a crawl date cannot precede publication).
+    full_years = sorted({d.year for m in _FULL.finditer(text) if (d := _from_full_match(m))})
+    bare = _BARE_YEAR.findall(text)
+    bare_years = sorted(set(bare), key=lambda y: (bare.count(y), y))
+    for year in [*reversed(full_years), *(int(y) for y in reversed(bare_years))]:
+        found = _parse(day, month, str(year))
+        if found and (reference is None or found <= reference):
+            return found
+    if reference is None:
+        return None
+    found = _parse(day, month, str(reference.year))
+    if found and found > reference:
+        found = _parse(day, month, str(reference.year - 1))
+    return found
+
+
+def _parse(day: str, month: str, year: str) -> dt.date | None:
+    parsed = dateparser.parse(
+        f"{int(day)} {month} {year}" if not month.isdigit() else f"{day}/{month}/{year}",
+        languages=["hi", "en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            # Only full dates reach here; a fixed base keeps dateparser away from the clock.
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+        },
+    )
+    return parsed.date() if parsed else None
