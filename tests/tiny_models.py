@@ -63,10 +63,11 @@ def _save_model(model, directory: Path) -> None:
     model.save_pretrained(directory, safe_serialization=True)
 
 
-def _mt5_config(vocab_size: int, **extra):
+def mt5_config(vocab_size: int, **overrides):
+    """A tiny MT5Config; `overrides` replace any field (the benchmark scales it up)."""
     from transformers import MT5Config
 
-    return MT5Config(
+    fields = dict(
         vocab_size=vocab_size,
         d_model=32,
         d_kv=8,
@@ -80,8 +81,8 @@ def _mt5_config(vocab_size: int, **extra):
         pad_token_id=0,
         eos_token_id=1,
         decoder_start_token_id=0,
-        **extra,
     )
+    return MT5Config(**{**fields, **overrides})
 
 
 def _build_mt5(directory: Path, user_symbols: list[str], **config_extra) -> Path:
@@ -90,17 +91,21 @@ def _build_mt5(directory: Path, user_symbols: list[str], **config_extra) -> Path
     directory.mkdir(parents=True, exist_ok=True)
     # mT5's layout: <pad>=0, </s>=1, <unk>=2, no <s>.
     proto = train_spm(
-        model_type="unigram", pad_id=0, eos_id=1, unk_id=2, bos_id=-1,
+        model_type="unigram",
+        pad_id=0,
+        eos_id=1,
+        unk_id=2,
+        bos_id=-1,
         user_defined_symbols=user_symbols,
     )
     (directory / "spiece.model").write_bytes(proto)
     # The published tokenizer_config.json of the csebuetnlp checkpoints.
     tok_cfg = {"eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>", "extra_ids": 0}
     (directory / "tokenizer_config.json").write_text(json.dumps(tok_cfg))
-    _mt5_config(VOCAB, **config_extra).save_pretrained(directory)
+    mt5_config(VOCAB, **config_extra).save_pretrained(directory)
     tokenizer = AutoTokenizer.from_pretrained(directory)
     torch.manual_seed(0)
-    model = MT5ForConditionalGeneration(_mt5_config(len(tokenizer), **config_extra)).eval()
+    model = MT5ForConditionalGeneration(mt5_config(len(tokenizer), **config_extra)).eval()
     _save_model(model, directory)
     tokenizer.save_pretrained(directory)
     return directory
@@ -127,15 +132,22 @@ INDICBART_TAGS = ["<s>", "</s>", "<2bn>", "<2en>", "<2gu>", "<2hi>", "<2mr>", "<
 
 
 def build_tiny_indicbart(directory: Path) -> Path:
-    """MBart + Albert SentencePiece tokenizer + `<2xx>` added tokens, like ai4bharat/IndicBART-XLSum."""
+    """MBart + Albert SentencePiece tokenizer + `<2xx>` tags, like ai4bharat/IndicBART-XLSum."""
     from transformers import MBartConfig, MBartForConditionalGeneration
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     # Albert's layout: <pad>=0, <unk>=1, [CLS]=2, [SEP]=3, [MASK]=4.
     proto = train_spm(
-        model_type="unigram", pad_id=0, unk_id=1, bos_id=2, eos_id=3,
-        pad_piece="<pad>", unk_piece="<unk>", bos_piece="[CLS]", eos_piece="[SEP]",
+        model_type="unigram",
+        pad_id=0,
+        unk_id=1,
+        bos_id=2,
+        eos_id=3,
+        pad_piece="<pad>",
+        unk_piece="<unk>",
+        bos_piece="[CLS]",
+        eos_piece="[SEP]",
         user_defined_symbols=["[MASK]"],
     )
     (directory / "spiece.model").write_bytes(proto)
@@ -143,22 +155,40 @@ def build_tiny_indicbart(directory: Path) -> Path:
     added = {tag: vocab + i for i, tag in enumerate(INDICBART_TAGS)}
     # As published: no tokenizer_class (AutoTokenizer would wrongly pick MBart's).
     tok_cfg = {
-        "do_lower_case": False, "remove_space": True, "keep_accents": True,
-        "bos_token": "[CLS]", "eos_token": "[SEP]", "unk_token": "<unk>", "sep_token": "[SEP]",
-        "pad_token": "<pad>", "cls_token": "[CLS]", "mask_token": "[MASK]", "use_fast": False,
+        "do_lower_case": False,
+        "remove_space": True,
+        "keep_accents": True,
+        "bos_token": "[CLS]",
+        "eos_token": "[SEP]",
+        "unk_token": "<unk>",
+        "sep_token": "[SEP]",
+        "pad_token": "<pad>",
+        "cls_token": "[CLS]",
+        "mask_token": "[MASK]",
+        "use_fast": False,
     }
     (directory / "tokenizer_config.json").write_text(json.dumps(tok_cfg))
-    special = {**{k: tok_cfg[k] for k in tok_cfg if k.endswith("_token")},
-               "additional_special_tokens": INDICBART_TAGS}
+    special = {
+        **{k: tok_cfg[k] for k in tok_cfg if k.endswith("_token")},
+        "additional_special_tokens": INDICBART_TAGS,
+    }
     (directory / "special_tokens_map.json").write_text(json.dumps(special))
     (directory / "added_tokens.json").write_text(json.dumps(added))
     config = MBartConfig(
         vocab_size=vocab + len(INDICBART_TAGS),
-        d_model=32, encoder_layers=2, decoder_layers=2,
-        encoder_attention_heads=4, decoder_attention_heads=4,
-        encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=1024,
-        bos_token_id=added["<s>"], eos_token_id=added["</s>"], pad_token_id=0,
-        decoder_start_token_id=added["<2en>"], forced_eos_token_id=2,
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=1024,
+        bos_token_id=added["<s>"],
+        eos_token_id=added["</s>"],
+        pad_token_id=0,
+        decoder_start_token_id=added["<2en>"],
+        forced_eos_token_id=2,
         scale_embedding=False,
     )
     torch.manual_seed(0)
@@ -194,11 +224,21 @@ def build_tiny_mbart50(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     tokenizer = _fairseq_tokenizer(directory, "MBart50Tokenizer", "en_XX", "hi_IN")
     config = MBartConfig(
-        vocab_size=len(tokenizer), d_model=32, encoder_layers=2, decoder_layers=2,
-        encoder_attention_heads=4, decoder_attention_heads=4,
-        encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=1024,
-        bos_token_id=0, pad_token_id=1, eos_token_id=2,
-        decoder_start_token_id=2, forced_eos_token_id=2, scale_embedding=True,
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=1024,
+        bos_token_id=0,
+        pad_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_eos_token_id=2,
+        scale_embedding=True,
     )
     torch.manual_seed(0)
     _save_model(MBartForConditionalGeneration(config).eval(), directory)
@@ -213,10 +253,19 @@ def build_tiny_nllb(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     tokenizer = _fairseq_tokenizer(directory, "NllbTokenizer", "eng_Latn", "hin_Deva")
     config = M2M100Config(
-        vocab_size=len(tokenizer), d_model=32, encoder_layers=2, decoder_layers=2,
-        encoder_attention_heads=4, decoder_attention_heads=4,
-        encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=1024,
-        bos_token_id=0, pad_token_id=1, eos_token_id=2, decoder_start_token_id=2,
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=4,
+        decoder_attention_heads=4,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=1024,
+        bos_token_id=0,
+        pad_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=2,
         scale_embedding=True,
     )
     torch.manual_seed(0)

@@ -125,14 +125,20 @@ class Store:
             return list(s.scalars(query))
 
     def active_events(
-        self, since: dt.date, until: dt.date | None = None, session: Session | None = None
+        self,
+        since: dt.date,
+        until: dt.date | None = None,
+        limit: int | None = None,
+        session: Session | None = None,
     ) -> list[EventRow]:
-        """Events seen on or after `since` (and starting no later than `until`), oldest first."""
+        """Events last seen on or after `since` (and first seen by `until`), newest first.
+        The index on last_seen keeps this flat as the store grows."""
         with self._use(session) as s:
             query = select(EventRow).where(EventRow.last_seen >= since)
             if until is not None:
                 query = query.where(EventRow.first_seen <= until)
-            return list(s.scalars(query.order_by(EventRow.first_seen, EventRow.id)))
+            query = query.order_by(EventRow.last_seen.desc(), EventRow.id).limit(limit)
+            return list(s.scalars(query))
 
     def dirty_event_ids(self, limit: int | None = None, session: Session | None = None) -> list[str]:
         with self._use(session) as s:

@@ -57,7 +57,9 @@ def load_registry(settings: Settings) -> dict:
 
 def _spec_from_entry(name: str, entry: dict, settings: Settings) -> ModelSpec:
     if entry.get("family") not in FAMILIES:
-        raise ModelUnavailable(f"Registry entry '{name}' has unknown family {entry.get('family')!r}.")
+        raise ModelUnavailable(
+            f"Registry entry '{name}' has unknown family {entry.get('family')!r}."
+        )
     folder = Path(entry["folder"]) if "folder" in entry else settings.models_dir / name
     return ModelSpec(
         name=name,
@@ -128,8 +130,9 @@ def resolve(name_or_dir: str | None, settings: Settings, role: str = "summariser
     if name.count("/") == 1 and not path.exists():
         cached = try_to_load_from_cache(name, "config.json")
         family = infer_family(Path(cached).parent) if isinstance(cached, str) else "seq2seq"
-        return ModelSpec(name=name, family=family, folder=settings.models_dir / name, hub=name,
-                         role=role)
+        return ModelSpec(
+            name=name, family=family, folder=settings.models_dir / name, hub=name, role=role
+        )
     raise ModelUnavailable(
         f"Unknown model '{name}': not a registry name ({', '.join(sorted(specs))}), "
         "a folder, or a hub id."

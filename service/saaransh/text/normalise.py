@@ -8,6 +8,7 @@ import unicodedata
 from saaransh.errors import InvalidInput
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_MAX_NUL_SHARE = 0.1
 
 # C0 controls except \t and \n, DEL, and C1 controls. \r is handled before this (line ends).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -38,12 +39,17 @@ def decode_bytes(data: bytes) -> str:
                 f"(bad bytes at offset {exc.start})"
             ) from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidInput(
             f"input is not valid UTF-8 (bad byte at offset {exc.start}); "
             "send UTF-8, or UTF-16 with a byte-order mark"
         ) from None
+    # UTF-16 without a BOM is often "valid" UTF-8 (Devanagari LE bytes are all < 0x80) made
+    # of NULs and control characters; real text never has that many NULs.
+    if data.count(0) > _MAX_NUL_SHARE * len(data):
+        raise InvalidInput("input looks like UTF-16 without a byte-order mark; send UTF-8")
+    return text
 
 
 def normalise_text(s: str) -> str:

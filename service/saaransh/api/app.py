@@ -1,0 +1,170 @@
+"""The FastAPI app factory and its lifespan: load and warm the models, run the batcher,
+and on shutdown drain it before the process exits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from .. import __version__
+from ..article import RawDocument
+from ..engine import Engine
+from ..settings import Settings
+from .batcher import Batcher
+from .batching import BatchLimits
+from .errors import install_error_handlers
+from .metrics import Metrics
+from .middleware import BodyLimitMiddleware, GateMiddleware, Lifecycle, MetricsMiddleware
+from .request_id import HEADER, RequestIdMiddleware
+from .routes import events as events_routes
+from .routes import health, summaries
+from .summarising import SummaryService
+
+log = logging.getLogger(__name__)
+EVENT_REFRESH_EVERY_S = 2.0  # debounce: event summaries are redone at most this often
+_WARMUP_TEXT = (
+    "नई दिल्ली में आज बारिश हुई और मौसम विभाग ने चेतावनी जारी की। "
+    "The weather office issued a warning for the capital."
+)
+
+
+def create_app(
+    settings: Settings,
+    engine: Engine | None = None,
+    events: Any = None,
+    *,
+    events_factory: Callable[[Engine], Any] | None = None,
+) -> FastAPI:
+    """The service. `engine` None: built from `settings` (saaransh.factory) at startup.
+    `events` None: no store (summaries still work; cluster routes answer empty/404);
+    `events_factory(engine)` builds the store at startup instead."""
+    lifecycle, metrics = Lifecycle(), Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        lifecycle.ready, lifecycle.draining = False, False
+        eng = engine
+        if eng is None:
+            from ..factory import build_engine
+
+            eng = await asyncio.to_thread(build_engine, settings)
+        if app.state.events is None and events_factory is not None:
+            app.state.events = await asyncio.to_thread(events_factory, eng)
+        batcher = _make_batcher(eng, settings, metrics)
+        batcher.start()
+        service = SummaryService(
+            eng,
+            batcher,
+            max_chars=settings.max_chars,
+            default_langs=settings.target_langs,
+            events=app.state.events,
+        )
+        app.state.engine, app.state.batcher, app.state.service = eng, batcher, service
+        refresher = None
+        try:
+            await _warm_up(eng, batcher, settings)
+            if hasattr(app.state.events, "refresh_dirty"):
+                refresher = asyncio.create_task(_refresh_events(app.state.events, batcher))
+            lifecycle.ready = True
+            log.info("ready: %s", eng.model_names)
+            yield
+        finally:
+            lifecycle.ready, lifecycle.draining = False, True
+            if refresher is not None:
+                refresher.cancel()
+                await asyncio.gather(refresher, return_exceptions=True)
+            await batcher.stop(drain_timeout=settings.request_timeout_s)
+            service.close()
+
+    app = FastAPI(
+        title="Saaransh",
+        version=__version__,
+        summary="English and Hindi summaries of Hindi, English and code-mixed news.",
+        lifespan=lifespan,
+    )
+    app.state.settings, app.state.lifecycle, app.state.metrics = settings, lifecycle, metrics
+    app.state.events, app.state.batcher = events, None
+    install_error_handlers(app)
+    for module in (summaries, events_routes, health):
+        app.include_router(module.router)
+    # add_middleware wraps: the last added runs first (request id → CORS → metrics → ...).
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(GateMiddleware, lifecycle=lifecycle, api_key=settings.api_key)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", HEADER],
+            expose_headers=[HEADER, "Retry-After"],
+        )
+    app.add_middleware(RequestIdMiddleware)
+    return app
+
+
+def _make_batcher(engine: Engine, settings: Settings, metrics: Metrics) -> Batcher:
+    limits = BatchLimits(
+        max_batch_size=settings.max_batch_size,
+        max_batch_tokens=settings.max_batch_tokens,
+        max_wait_s=settings.max_wait_ms / 1000,
+    )
+    return Batcher(
+        engine.summarise_requests,
+        limits,
+        max_queue=settings.max_queue,
+        token_count=getattr(engine.summariser, "token_count", None),
+        metrics=metrics,
+        name=engine.summariser.name,
+    )
+
+
+async def _warm_up(engine: Engine, batcher: Batcher, settings: Settings) -> None:
+    warmup = getattr(engine.summariser, "warmup", None)
+    if warmup is not None:
+        # A full-size batch first, so the first real batch pays no allocation cost.
+        await batcher.run_exclusive(warmup, settings.max_batch_size)
+    # The first analysis loads lexicons and language-ID models; pay for it before serving.
+    await asyncio.to_thread(engine.analyse, RawDocument(id="warmup", body=_WARMUP_TEXT))
+
+
+async def _refresh_events(events: Any, batcher: Batcher) -> None:
+    while True:
+        await asyncio.sleep(EVENT_REFRESH_EVERY_S)
+        try:
+            # Event summaries are model work: they take turns with request batches.
+            await batcher.run_exclusive(events.refresh_dirty)
+        except Exception:  # noqa: BLE001 - a failed refresh is retried next round
+            log.exception("refreshing event summaries failed")
+
+
+def create_app_from_env() -> FastAPI:
+    """`uvicorn --factory saaransh.api.app:create_app_from_env`: Settings from SAARANSH_*.
+
+    Test-only, never in production: SAARANSH_TEST_BACKEND=fake swaps in a deterministic
+    fake summariser (saaransh.api.testing), SAARANSH_TEST_FAKE_DELAY_MS sets its per-call
+    cost, SAARANSH_TEST_FAKE_ANALYSIS=1 replaces the analysis pipeline with a crude one."""
+    settings = Settings()
+    test_backend = os.environ.get("SAARANSH_TEST_BACKEND")
+    if test_backend:
+        if test_backend != "fake":
+            raise ValueError(f"SAARANSH_TEST_BACKEND must be 'fake', not {test_backend!r}")
+        from .testing import FakeEngine
+
+        engine = FakeEngine(
+            float(os.environ.get("SAARANSH_TEST_FAKE_DELAY_MS", "0")) / 1000,
+            fake_analysis=os.environ.get("SAARANSH_TEST_FAKE_ANALYSIS") == "1",
+            summary_words=settings.summary_words,
+            max_chars=settings.max_chars,
+        )
+        return create_app(settings, engine)
+    from .. import factory
+
+    return create_app(settings, events_factory=getattr(factory, "build_events", None))

@@ -1,0 +1,1 @@
+"""HTTP routes: thin, they validate, call the service and shape the answer."""

@@ -1,0 +1,181 @@
+"""From request bodies to article records: analyse (worker threads), summarise (the
+batcher), assemble, and file the result in the events store when there is one.
+
+The routes stay thin; this is the same engine path the CLI takes, with the model call
+shared across concurrent requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ..article import RawDocument
+from ..engine import ArticleResult, Engine, Plan
+from ..errors import InvalidInput, SaaranshError, Timeout
+from .batcher import Batcher
+from .schemas import ArticleIn
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def article_id(text: str) -> str:
+    """A stable id for an article sent without one: the same text always gets the same id."""
+    return "art_" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def check_text(text: str, max_chars: int, field_name: str = "text") -> None:
+    """Reject what the pipeline must never see; messages name the field and the limit."""
+    if not text.strip():
+        raise InvalidInput(f"{field_name}: empty or only whitespace")
+    if len(text) > max_chars:
+        raise InvalidInput(
+            f"{field_name}: {len(text)} characters, over the limit of {max_chars} (max_chars)"
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InvalidInput(f"{field_name}: contains a NUL character at position {nul}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInput(
+            f"{field_name}: contains a lone surrogate at position {exc.start}; send valid Unicode"
+        ) from None
+
+
+@dataclass
+class Prepared:
+    """One article after analysis and planning, or the reason it cannot go further."""
+
+    id: str
+    plan: Plan | None = None
+    tokens: list[int] = field(default_factory=list)
+    error: Exception | None = None
+
+
+class SummaryService:
+    def __init__(
+        self,
+        engine: Engine,
+        batcher: Batcher,
+        *,
+        max_chars: int,
+        default_langs: Sequence[str],
+        events: Any = None,
+    ) -> None:
+        self.engine, self.batcher, self.events = engine, batcher, events
+        self.max_chars, self.default_langs = max_chars, tuple(default_langs)
+        count = getattr(engine.summariser, "token_count", None)
+        self._token_count: Callable[[str], int] = count or (lambda text: len(text.split()))
+        # SQLite wants its writes in one thread; the store is slow I/O, not model work.
+        self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="saaransh-store")
+
+    async def summarise(self, items: Sequence[ArticleIn]) -> list[tuple[str, dict | Exception]]:
+        """(article id, record or exception) in request order; every model item of every
+        article goes to the batcher at once, so one request's articles share batches."""
+        prepared = await asyncio.to_thread(lambda: [self._prepare(it) for it in items])
+        requests = [r for p in prepared if p.plan for r in p.plan.requests]
+        tokens = [n for p in prepared if p.plan for n in p.tokens]
+        results = await asyncio.gather(
+            *self.batcher.submit(requests, tokens), return_exceptions=True
+        )
+        for result in results:
+            # The service failing (draining, worker dead) fails the request, not an item.
+            if isinstance(result, SaaranshError) and result.status >= 500:
+                raise result
+            if isinstance(result, asyncio.CancelledError):
+                raise result
+        out: list[tuple[str, dict | Exception]] = []
+        cursor = 0
+        for p in prepared:
+            if p.plan is None:
+                assert p.error is not None
+                out.append((p.id, p.error))
+                continue
+            mine = list(results[cursor : cursor + len(p.plan.requests)])
+            cursor += len(p.plan.requests)
+            try:
+                out.append((p.id, await self._finish(p.plan, mine)))
+            except Exception as exc:  # noqa: BLE001 - reported for this article only
+                out.append((p.id, exc))
+        return out
+
+    def _prepare(self, item: ArticleIn) -> Prepared:
+        art_id = item.id or article_id(item.text)
+        try:
+            check_text(item.text, self.max_chars)
+            raw = RawDocument(
+                id=art_id,
+                body=item.text,
+                format=item.format,
+                title=item.title,
+                url=item.url,
+                published_at=item.published_at,
+                source="request",
+            )
+            article = self.engine.analyse(raw)
+            plan = self.engine.plan(article, item.target_langs or self.default_langs)
+            tokens = [self._token_count(r.text) for r in plan.requests]
+            return Prepared(art_id, plan, tokens)
+        except Exception as exc:  # noqa: BLE001 - reported for this article only
+            return Prepared(art_id, error=exc)
+
+    async def _finish(self, plan: Plan, results: list[Any]) -> dict:
+        if any(how == "translate" for how, _ in plan.route.values()):
+            # Translation is model work too: it takes its turn on the model thread.
+            result = await self.batcher.run_exclusive(self.engine.assemble, plan, results)
+        else:
+            result = self.engine.assemble(plan, results)
+        if self.events is not None:
+            result.cluster_id = await self._ingest(result)
+        return result.to_record()
+
+    async def _ingest(self, result: ArticleResult) -> str | None:
+        try:
+            return await self.store(self.events.ingest, result)
+        except Exception:  # noqa: BLE001 - the summary stands without its cluster
+            log.exception("events store: ingest of %s failed", result.article.id)
+            return None
+
+    async def store(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a store call on the store thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._store_thread, fn, *args)
+
+    def close(self) -> None:
+        self._store_thread.shutdown(wait=True)
+
+
+async def with_deadline(
+    work: Awaitable[T], timeout_s: float, disconnected: Callable[[], Awaitable[Any]]
+) -> T:
+    """Await `work` until it finishes, the deadline passes (504) or the client leaves;
+    in the last two cases the work is cancelled, which drops its queued model items."""
+    task = asyncio.ensure_future(work)
+    gone = asyncio.ensure_future(disconnected())
+    try:
+        done, _ = await asyncio.wait(
+            {task, gone}, timeout=timeout_s, return_when=asyncio.FIRST_COMPLETED
+        )
+    finally:
+        gone.cancel()
+        if not task.done():
+            task.cancel()
+    if task in done:
+        return task.result()
+    await asyncio.gather(task, return_exceptions=True)
+    if gone in done:
+        raise ClientGone("the client closed the connection")
+    raise Timeout(f"no result within {timeout_s:g} s (request_timeout_s)")
+
+
+class ClientGone(SaaranshError):
+    """Nobody is listening any more; the status is for logs and metrics only."""
+
+    code = "client_closed"
+    status = 499

@@ -1,0 +1,119 @@
+"""Names and numbers of an article, as keys that compare across Devanagari and Latin.
+
+"जयशंकर" and "Jaishankar" must meet. Devanagari is transliterated (IAST), then both
+scripts are reduced to a consonant skeleton: vowels (and so schwa deletion) drop
+out, aspiration and doubled letters collapse, and v/w, z/j, f/ph, c/k, sh/s merge.
+Keys of at least three consonants match within a small edit distance.
+
+Devanagari has no capitals, so a Hindi token counts by rarity: wordfreq's Hindi
+frequency drops common words and weighs the rest; Latin tokens must be capitalised
+and are weighed by English rarity ("India" counts little, "Lavrov" fully).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from indic_transliteration import sanscript
+from wordfreq import zipf_frequency
+
+TOKEN = re.compile(r"[\u0900-\u0963\u0971-\u097F]+|[A-Za-z][A-Za-z'’]*|[0-9\u0966-\u096F][0-9\u0966-\u096F,.]*")
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+CANDRA = str.maketrans({"ॉ": "ा", "ॅ": "े", "ऑ": "आ", "ऍ": "ए"})
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# English spelling -> sound, before the shared rules. IAST "c" already means "ch".
+LATIN_RULES = [
+    (r"ch", "C"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"C", "c"), (r"x", "ks"), (r"q", "k"),
+    (r"(?<=[aeiou])w$", ""),         # Moscow, Marlow: a vowel, not v
+]  # fmt: skip
+# (pattern, replacement) applied in order to lowercase ASCII of either script.
+RULES = [
+    (r"^yu", "u"),  # Ukraine/यूक्रेन, Europe/यूरोप: the same sound, spelled apart
+    (r"q", "k"), (r"ph", "f"), (r"f", "p"), (r"w", "v"), (r"z", "j"), (r"sh", "s"),
+    (r"(?<=[^aeiouh\W])h", ""),      # aspiration: bh, th, kh, dh ...
+    (r"n(?=[pbm])", "m"),            # anusvara before a labial sounds m (ट्रंप = trump)
+]  # fmt: skip
+# (weight 0 at this zipf frequency or above, full weight this many points below it)
+RARITY = {"en": (5.5, 2.0), "hi": (5.0, 1.5)}
+# A capitalised word opening a sentence counts only if it is rarer than this as an
+# English word (a name: "Shubman", not "Unseasonal"), unless a capital follows it.
+SENTENCE_START_ZIPF = 1.0
+# Calendar words are capitalised and shared by every story of the same week.
+CALENDAR = {
+    *"monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split(),
+    *"सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल मई जून "
+    "जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर".split(),
+}
+MIN_WEIGHT = 0.15
+NUMBER_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=65536)
+def entity_key(word: str) -> str:
+    """The cross-script comparison key of one name token ("" if it has no consonants)."""
+    latin = not DEVANAGARI.search(word)
+    if not latin:
+        # Candra o (ॉ, "Moscow" -> मॉस्को) has no IAST letter; it sounds like a/o anyway.
+        word = sanscript.transliterate(
+            word.translate(CANDRA), sanscript.DEVANAGARI, sanscript.IAST
+        )
+        word = word.replace("ṃ", "n").replace("ṅ", "n").replace("ñ", "n")
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(ch for ch in word if ch.isascii() and ch.isalpha())
+    for pattern, repl in (LATIN_RULES + RULES) if latin else RULES:
+        word = re.sub(pattern, repl, word)
+    if not word:
+        return ""
+    head = "a" if word[0] in "aeiou" else word[0]
+    # y and v between vowels are glides that the other script often writes as a vowel.
+    body = re.sub(r"[aeiouy]", "", word[1:])
+    key = re.sub(r"(.)\1+", r"\1", head + body)
+    return key if len(key) >= 2 else ""
+
+
+@lru_cache(maxsize=65536)
+def _weight(word: str) -> float:
+    lang = "hi" if DEVANAGARI.search(word) else "en"
+    common, span = RARITY[lang]
+    zipf = zipf_frequency(word if lang == "hi" else word.lower(), lang)
+    return max(0.0, min(1.0, (common - zipf) / span))
+
+
+def extract_entities(texts: Iterable[str]) -> dict[str, float]:
+    """Entity key -> weight (0..1, rarer = heavier) from a title and lead sentences,
+    passed as separate strings (the first word of each is a sentence start)."""
+    found: dict[str, float] = {}
+    for text in texts:
+        tokens = list(TOKEN.finditer(text or ""))
+        for i, match in enumerate(tokens):
+            token = match.group()
+            starts = i == 0 or text[: match.start()].rstrip()[-1:] in ".!?:;|।"
+            next_capital = i + 1 < len(tokens) and tokens[i + 1].group()[0].isupper()
+            key, weight = _token_entity(token, starts and not next_capital)
+            if key and weight >= MIN_WEIGHT:
+                found[key] = max(found.get(key, 0.0), weight)
+    return found
+
+
+def _token_entity(token: str, sentence_start: bool) -> tuple[str, float]:
+    if token[0].isdigit() or "\u0966" <= token[0] <= "\u096f":
+        digits = token.translate(DEVANAGARI_DIGITS).replace(",", "").rstrip(".")
+        # One-digit numbers and years are everywhere; they tell stories apart poorly.
+        if len(digits) < 2 or (digits.isdigit() and 1990 <= int(digits) <= 2040):
+            return "", 0.0
+        return "#" + digits, NUMBER_WEIGHT
+    if len(token) < 2 or token.lower() in CALENDAR:
+        return "", 0.0
+    if not DEVANAGARI.search(token):
+        if not token[0].isupper():
+            return "", 0.0
+        acronym = token.isupper()
+        if sentence_start and not acronym and zipf_frequency(token.lower(), "en") >= SENTENCE_START_ZIPF:
+            return "", 0.0
+    key = entity_key(token)
+    # Two-letter skeletons (Modi -> "md") collide easily: count them half.
+    return key, _weight(token) * (0.5 if len(key) == 2 else 1.0)

@@ -1,0 +1,154 @@
+"""EventService: the one door the API and the CLI use for storing, clustering and
+reading articles and events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..embeddings import Embedder, default_embedder
+from ..engine import ArticleResult
+from ..store import EventRow, Store, pack_vector
+from ..summarise.base import Summariser
+from .clusterer import Clusterer, Features
+from .entities import extract_entities
+from .settings import EventSettings
+from .summary import LANGS, summarise_event
+
+
+class EventService:
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder | None = None,
+        summariser: Summariser | None = None,
+        settings: EventSettings | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or EventSettings()
+        self.summariser = summariser
+        self._embedder = embedder
+        self.clusterer = Clusterer(store, self.settings)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = default_embedder()
+        return self._embedder
+
+    # -- writing -------------------------------------------------------------
+    def ingest(self, result: ArticleResult) -> str:
+        """Store the article and its summaries, put it in an event; returns the event id."""
+        return self.ingest_many([result])[0]
+
+    def ingest_many(self, results: Sequence[ArticleResult]) -> list[str]:
+        """`ingest` for many articles, in order, with one batched embedding call."""
+        leads = [self._lead(r) for r in results]
+        vectors = self.embedder.embed(["\n".join(lead) for lead in leads]) if leads else []
+        event_ids = []
+        for result, lead, vector in zip(results, leads, vectors, strict=True):
+            event_id = self._ingest_one(result, lead, vector)
+            result.cluster_id = event_id
+            event_ids.append(event_id)
+        return event_ids
+
+    def _lead(self, result: ArticleResult) -> list[str]:
+        """Title and lead sentences: what the embedding and the entities are taken from."""
+        a = result.article
+        lead = a.sentences[: self.settings.lead_sentences] or [a.text[:1000]]
+        return [a.title, *lead] if a.title else lead
+
+    def _ingest_one(self, result: ArticleResult, lead: list[str], vector) -> str:  # noqa: ANN001
+        a = result.article
+        entities = extract_entities(lead)
+        with self.store.transaction() as session:
+            previous = self.store.get_article(a.id, session)
+            row = self.store.upsert_article(
+                a.id, session, title=a.title, url=a.url, text=a.text, sentences=a.sentences,
+                language=a.language.to_dict(), published_at=a.published_at,
+                summaries={k: (v.to_dict() if v else None) for k, v in result.summaries.items()},
+                unavailable=dict(result.unavailable), embedding=pack_vector(vector),
+                entities=entities,
+            )  # fmt: skip
+            # Re-ingesting an article keeps its event (its text may have been corrected);
+            # the event's summaries are recomputed from the new text.
+            if previous is not None and previous.event_id is not None:
+                event = self.store.get_event(previous.event_id, session)
+                if event is not None:
+                    event.summary_dirty, event.version = True, event.version + 1
+                    return event.id
+            features = Features(vector, entities, a.published_at)
+            return self.clusterer.assign(session, row, features).id
+
+    def refresh_dirty(self, limit: int | None = None) -> int:
+        """Recompute the summaries of events whose membership changed; returns how many."""
+        ids = self.store.dirty_event_ids(limit)
+        return sum(self.refresh(event_id) for event_id in ids)
+
+    def refresh(self, event_id: str) -> bool:
+        """Recompute one event's summaries (False if it changed meanwhile or is gone)."""
+        with self.store.transaction() as session:
+            event = self.store.get_event(event_id, session)
+            if event is None:
+                return False
+            version, articles = event.version, self.store.event_articles(event.id, session)
+        summaries, unavailable = {}, {}
+        for lang in LANGS:
+            summaries[lang], reason = summarise_event(
+                event.id, articles, lang, self.embedder, self.settings, self.summariser
+            )
+            if reason:
+                unavailable[lang] = reason
+        return self.store.save_event_summaries(event.id, version, summaries, unavailable)
+
+    # -- reading -------------------------------------------------------------
+    def list_clusters(self, limit: int = 50, offset: int = 0, refresh: bool = True) -> list[dict]:
+        """Cluster records, newest first; dirty summaries on the page are recomputed first."""
+        events = self.store.list_events(limit, offset)
+        if refresh and any(e.summary_dirty for e in events):
+            for e in events:
+                if e.summary_dirty:
+                    self.refresh(e.id)
+            events = self.store.list_events(limit, offset)
+        return [self._cluster_record(e) for e in events]
+
+    def get_cluster(self, event_id: str, refresh: bool = True) -> dict | None:
+        """One cluster record (an old id of a merged event resolves to the merged one)."""
+        event = self.store.get_event(event_id)
+        if event is not None and refresh and event.summary_dirty:
+            self.refresh(event.id)
+            event = self.store.get_event(event.id)
+        return self._cluster_record(event) if event is not None else None
+
+    def get_article(self, article_id: str) -> dict | None:
+        """The public article record plus `cluster_id`."""
+        row = self.store.get_article(article_id)
+        if row is None:
+            return None
+        record: dict = {
+            "id": row.id,
+            "title": row.title,
+            "language": row.language,
+            "published_at": row.published_at.isoformat() if row.published_at else None,
+            "summaries": row.summaries,
+            "cluster_id": row.event_id,
+        }
+        if row.unavailable:
+            record["unavailable"] = row.unavailable
+        return record
+
+    def _cluster_record(self, event: EventRow) -> dict:
+        summaries = event.summaries or {}
+        record: dict = {
+            "type": "cluster",
+            "id": event.id,
+            "article_ids": self.store.event_article_ids(event.id),
+            "summaries": {lang: summaries.get(lang) for lang in LANGS},
+            "first_seen": event.first_seen.isoformat(),
+            "last_seen": event.last_seen.isoformat(),
+        }
+        unavailable = dict(event.unavailable or {})
+        if event.summary_dirty and not summaries:
+            unavailable = {lang: "event summary not computed yet" for lang in LANGS}
+        if unavailable:
+            record["unavailable"] = unavailable
+        return record

@@ -1,0 +1,7 @@
+"""Language analysis: tokens, per-token language tags, code-mixing of a document."""
+
+from .analysis import analyse_language, cmi, switch_points
+from .tagger import tag_tokens
+from .tokens import tokenize
+
+__all__ = ["analyse_language", "cmi", "switch_points", "tag_tokens", "tokenize"]

@@ -1,0 +1,1 @@
+"""Evaluation metrics that work for Devanagari as well as Latin script (ROUGE)."""

@@ -1,0 +1,30 @@
+"""Device and dtype, resolved once per loaded model."""
+
+from __future__ import annotations
+
+import torch
+
+
+def resolve_device(setting: str = "auto") -> torch.device:
+    """`auto` = CUDA when available, else CPU."""
+    if setting == "auto":
+        setting = "cuda" if torch.cuda.is_available() else "cpu"
+    return torch.device(setting)
+
+
+def choose_dtype(device_type: str, bf16_supported: bool = True) -> torch.dtype:
+    """bf16 on a GPU that has it, fp32 everywhere else.
+
+    Never plain fp16: mT5 (and CrossSum, mT0, Aya-101 built on it) was trained in
+    bf16 and its feed-forward activations overflow fp16's range, giving inf/NaN
+    and empty or garbage summaries. fp32 on CPU: bf16 matmuls there are slower.
+    """
+    if device_type == "cuda" and bf16_supported:
+        return torch.bfloat16
+    return torch.float32
+
+
+def device_dtype(setting: str = "auto") -> tuple[torch.device, torch.dtype]:
+    device = resolve_device(setting)
+    bf16 = device.type == "cuda" and torch.cuda.is_bf16_supported()
+    return device, choose_dtype(device.type, bf16)

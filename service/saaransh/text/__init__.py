@@ -1,0 +1,1 @@
+"""Text hygiene: Unicode normalisation, boilerplate removal, sentences and dates."""

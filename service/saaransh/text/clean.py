@@ -1,0 +1,122 @@
+"""Article text out of scraped pages: chrome out, title and date hints kept aside.
+
+Scraped news arrives one paragraph per line. A line stays in the body only if it reads as
+prose (ends like a sentence or is paragraph-long) and no chrome feature fires. Short
+unpunctuated lines are headings, captions, labels or headlines: the first one before the
+prose is the title; the rest, including the article's own sub-headings, are dropped (they
+are not sentences and would surface as fragments in extractive summaries).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from saaransh.text import boilerplate as bp
+from saaransh.text.dates import find_date_strings
+from saaransh.text.normalise import normalise_text
+from saaransh.text.repeats import covered_paragraphs
+
+_HEADLINE_MAX_WORDS = 30  # longer than any headline in a related-links list
+_TITLE_WORDS = (3, 40)
+_NO_DATE_HINTS = {"related_links", "read_more", "related_marker"}  # other articles' dates
+
+
+@dataclass
+class CleanResult:
+    """Clean body (paragraphs joined by a blank line), title, a date seen in chrome, and why."""
+
+    title: str | None
+    text: str
+    date_hint: str | None = None
+    removed: list[str] = field(default_factory=list)
+    removed_reasons: list[str] = field(default_factory=list)  # parallel to `removed`
+
+    def _drop(self, line: str, reason: str) -> None:
+        self.removed.append(line)
+        self.removed_reasons.append(reason)
+
+
+def clean_text(raw: str) -> CleanResult:
+    """Remove page chrome from scraped article text; keep every prose paragraph."""
+    result = CleanResult(title=None, text="")
+    kept: list[str] = []  # candidate lines in page order
+    block: str | None = None  # inside a related-links block: "trailing" or "inline"
+    for line in _unwrap(normalise_text(raw).split("\n")):
+        if not line:
+            continue
+        if kind := bp.marker_kind(line):
+            block = kind
+            result._drop(line, "related_marker")
+        elif block and len(line.split()) <= _HEADLINE_MAX_WORDS:
+            result._drop(line, "related_links")
+            block = "trailing" if block == "trailing" else None  # inline: one headline only
+        elif reason := bp.chrome_reason(line):
+            block = None
+            result._drop(line, reason)
+        else:
+            block = None
+            kept.append(line)
+
+    result.title = _pick_title(kept)
+    body: list[str] = []
+    seen = {result.title}
+    for line in kept:
+        if line == result.title:
+            continue
+        if not bp.is_prose(line):
+            result._drop(line, "duplicate" if line in seen else "heading")
+        elif line in seen:
+            result._drop(line, "duplicate")
+        else:
+            body.append(bp.SIGNOFF_SUFFIX.sub("", line))
+        seen.add(line)
+    for index in sorted(covered_paragraphs(body), reverse=True):
+        result._drop(body.pop(index), "repeats_body")
+
+    result.text = "\n\n".join(body)
+    result.date_hint = next(
+        (hit for line, why in zip(result.removed, result.removed_reasons, strict=True)
+         if why not in _NO_DATE_HINTS for hit in find_date_strings(line)),
+        None,
+    )
+    return result
+
+
+def clean_html(html: str) -> CleanResult:
+    """Extract the article from an HTML page with trafilatura, then clean leftover chrome."""
+    from saaransh.text.html import extract_article  # keeps trafilatura off the text-only path
+
+    extracted = extract_article(html)
+    result = clean_text(extracted.text)
+    # The page's own metadata beats what the line heuristics guess from the body.
+    if extracted.title:
+        result.title = normalise_text(extracted.title)
+    result.date_hint = extracted.date or result.date_hint
+    return result
+
+
+def _pick_title(lines: list[str]) -> str | None:
+    # A headline sits above the first paragraph and does not end with a full stop.
+    for line in lines:
+        if bp.is_prose(line):
+            return None
+        if _TITLE_WORDS[0] <= len(line.split()) <= _TITLE_WORDS[1]:
+            return line
+    return None
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Re-join paragraphs of hard-wrapped text (most lines 50-100 chars, none longer than 110)."""
+    filled = [ln for ln in lines if ln]
+    wrapped = [ln for ln in filled if 50 <= len(ln) <= 100 and not bp.is_prose(ln)]
+    if len(filled) < 5 or max(map(len, filled)) > 110 or len(wrapped) < 0.4 * len(filled):
+        return lines
+    out: list[str] = []
+    previous = ""  # the previous physical line: a full-width one without a full stop wraps
+    for line in lines:
+        if out and previous and line and len(previous) >= 50 and not bp.is_prose(previous):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        previous = line
+    return out

@@ -1,0 +1,56 @@
+"""Deterministic fakes for engine-level tests (no model, no embeddings)."""
+
+from __future__ import annotations
+
+from saaransh.article import Article, LanguageInfo
+from saaransh.summarise.base import Summary, SummaryRequest
+
+
+class EchoSummariser:
+    """Writes the languages in `writes` from any source: the summary is the first
+    sentence, tagged so tests can see which request produced it."""
+
+    name = "echo"
+
+    def __init__(self, writes=("en", "hi"), same_language_only=False, fail_on=()):
+        self.writes = set(writes)
+        self.same_language_only = same_language_only
+        self.fail_on = set(fail_on)
+        self.calls: list[list[SummaryRequest]] = []
+
+    def can_write(self, target_lang, source_lang):
+        if self.same_language_only and target_lang != source_lang:
+            return False
+        return target_lang in self.writes
+
+    def summarise(self, requests):
+        self.calls.append(list(requests))
+        out = []
+        for r in requests:
+            if r.doc_id in self.fail_on:
+                out.append(RuntimeError(f"poisoned {r.doc_id}"))
+            else:
+                out.append(Summary(f"[{r.target_lang}] {r.sentences[0]}", r.target_lang, "abstractive", self.name))
+        return out
+
+
+class PrefixTranslator:
+    name = "prefix-mt"
+
+    def __init__(self, pairs=(("hi", "en"), ("en", "hi"))):
+        self.pairs = set(pairs)
+        self.calls = []
+
+    def can_translate(self, source_lang, target_lang):
+        return (source_lang, target_lang) in self.pairs
+
+    def translate(self, texts, source_lang, target_lang):
+        self.calls.append((list(texts), source_lang, target_lang))
+        return [f"<{source_lang}->{target_lang}> {t}" for t in texts]
+
+
+def make_article(doc_id="a1", primary="hi", sentences=("पहला वाक्य है।", "दूसरा वाक्य है।")):
+    language = LanguageInfo(primary=primary, script="Deva", code_mixed=False, cmi=0.0,
+                            tokens={"hi": 4, "en": 0, "hi-Latn": 0, "univ": 2, "other": 0})
+    return Article(id=doc_id, title=None, text=" ".join(sentences), sentences=list(sentences),
+                   language=language)

@@ -1,0 +1,60 @@
+"""Per-token language tags on Devanagari, English, romanised Hindi and mixed text."""
+
+import pytest
+
+from saaransh.language import tag_tokens, tokenize
+from saaransh.language.romanise import romanise, skeleton
+
+
+def tags_of(text: str) -> list[tuple[str, str]]:
+    tokens = tokenize(text)
+    return list(zip(tokens, tag_tokens(tokens), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("भारत के विदेश मंत्री ने कहा।", ["hi", "hi", "hi", "hi", "hi", "hi", "univ"]),
+        ("I told him to come to the meeting.", ["en"] * 8 + ["univ"]),
+        ("Yaar tum kal aa rahe ho kya?", ["hi"] * 7 + ["univ"]),
+        ("Main to ghar pe hoon", ["hi"] * 5),
+        ("mujhe office me bahut kaam hai", ["hi", "en", "hi", "hi", "hi", "hi"]),
+        ("India के विदेश मंत्री ने Tuesday को", ["en", "hi", "hi", "hi", "hi", "en", "hi"]),
+        ("Привет друг 123 !", ["other", "other", "univ", "univ"]),
+        ("@modi https://t.co/x #Bharat 50%", ["univ"] * 4),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert [tag for _, tag in tags_of(text)] == expected
+
+
+def test_shared_short_words_follow_context() -> None:
+    english = dict(tags_of("I want to go to the market, is it open?"))
+    hindi = dict(tags_of("kal to main ghar pe hi hoon, tum kya kar rahe ho?"))
+    assert english["to"] == english["is"] == "en"
+    assert hindi["to"] == hindi["main"] == hindi["hi"] == "hi"
+
+
+def test_proper_nouns_follow_romanised_context() -> None:
+    tagged = dict(tags_of("Jaishankar ne kal Moscow mein Putin se mulaqat ki"))
+    assert tagged["Moscow"] == tagged["Putin"] == "hi"
+
+
+def test_seed_sentence() -> None:
+    text = "विदेश मंत्री एस. जयशंकर ने Tuesday को social media पर लिखा।"
+    tagged = tags_of(text)
+    assert [t for t, tag in tagged if tag == "en"] == ["Tuesday", "social", "media"]
+    assert tagged[-1] == ("।", "univ")
+
+
+def test_empty() -> None:
+    assert tag_tokens([]) == []
+
+
+@pytest.mark.parametrize(
+    ("devanagari", "typed"),
+    [("है", "hai"), ("नहीं", "nahin"), ("अच्छा", "accha"), ("ज़्यादा", "jyada"),
+     ("लड़की", "ladki"), ("मुलाक़ात", "mulakat"), ("करना", "karna"), ("में", "mein")],
+)
+def test_romanised_forms_meet_typed_spellings(devanagari: str, typed: str) -> None:
+    assert skeleton(typed) in {skeleton(form) for form in romanise(devanagari)}

@@ -1,0 +1,115 @@
+import pytest
+
+from saaransh.text.sentences import split_sentences
+
+# (name, text, expected sentences). Sentences are taken from the seed articles.
+CASES = [
+    (
+        "danda; Hindi title and initial are not ends",
+        "भारतीय विदेश मंत्री डॉ. एस. जयशंकर ने गुरुवार को रूस के राष्ट्रपति व्लादिमीर पुतिन से "
+        "मुलाकात की। इस बैठक में दोनों देशों के बीच रिश्तों को और मजबूत बनाने के तरीकों पर चर्चा हुई।",
+        [
+            "भारतीय विदेश मंत्री डॉ. एस. जयशंकर ने गुरुवार को रूस के राष्ट्रपति व्लादिमीर पुतिन से "
+            "मुलाकात की।",
+            "इस बैठक में दोनों देशों के बीच रिश्तों को और मजबूत बनाने के तरीकों पर चर्चा हुई।",
+        ],
+    ),
+    (
+        "full stop used as Hindi terminator (seed 002)",
+        "केंद्रीय विदेश मंत्री एस. जयशंकर ने गुरुवार को मॉस्को में रूसी विदेश मंत्री सर्गेई लावरोव से "
+        "मुलाकात की. इस बैठक में दोनों नेताओं ने चर्चा की.",
+        [
+            "केंद्रीय विदेश मंत्री एस. जयशंकर ने गुरुवार को मॉस्को में रूसी विदेश मंत्री सर्गेई लावरोव से "
+            "मुलाकात की.",
+            "इस बैठक में दोनों नेताओं ने चर्चा की.",
+        ],
+    ),
+    (
+        "डॉ. alone (seed 001)",
+        "डॉ. जयशंकर रूस की तीन दिवसीय यात्रा पर मंगलवार को मास्को पहुंचे थे. "
+        "क्रेमलिन में पुतिन से मुलाकात से पहले डॉ. जयशंकर ने लावरोव से भी मुलाकात की.",
+        [
+            "डॉ. जयशंकर रूस की तीन दिवसीय यात्रा पर मंगलवार को मास्को पहुंचे थे.",
+            "क्रेमलिन में पुतिन से मुलाकात से पहले डॉ. जयशंकर ने लावरोव से भी मुलाकात की.",
+        ],
+    ),
+    (
+        "English initials and titles",
+        "Dr. S. Jaishankar met Putin on Thursday. Mr. Modi spoke to him later.",
+        ["Dr. S. Jaishankar met Putin on Thursday.", "Mr. Modi spoke to him later."],
+    ),
+    (
+        "U.S., No., decimals, Rs., times",
+        "The U.S. tariff is 50 per cent. No. 10 said growth was 2.5 per cent, or Rs. 500 a head, "
+        "at 08:40 PM IST. Markets fell.",
+        [
+            "The U.S. tariff is 50 per cent.",
+            "No. 10 said growth was 2.5 per cent, or Rs. 500 a head, at 08:40 PM IST.",
+            "Markets fell.",
+        ],
+    ),
+    (
+        "closing quote stays with its sentence (seed 000)",
+        "जयशंकर ने कहा, 'इन रिश्तों को जनता की आपसी भावनाएं मजबूत करती रही हैं।' अगला वाक्य।",
+        ["जयशंकर ने कहा, 'इन रिश्तों को जनता की आपसी भावनाएं मजबूत करती रही हैं।'", "अगला वाक्य।"],
+    ),
+    (
+        "double quote after danda (seed 003)",
+        'पेसकोव ने कहा, "हमें उम्मीद है कि यह एक सार्थक यात्रा होगी।" 7 नवंबर को बैठक हुई।',
+        ['पेसकोव ने कहा, "हमें उम्मीद है कि यह एक सार्थक यात्रा होगी।"', "7 नवंबर को बैठक हुई।"],
+    ),
+    (
+        "danda with no space after it",
+        "बैठक हुई।इसके बाद चर्चा हुई॥",
+        ["बैठक हुई।", "इसके बाद चर्चा हुई॥"],
+    ),
+    (
+        "question and exclamation",
+        "क्या यह सही है? हां! Really? Yes.",
+        ["क्या यह सही है?", "हां!", "Really?", "Yes."],
+    ),
+    (
+        "paragraph breaks are boundaries even without a terminator",
+        "लावरोव का बहुध्रुवीय विश्व पर जोर\n\nरूसी विदेश मंत्री ने कहा कि आज का दौर बहुध्रुवीय है.",
+        ["लावरोव का बहुध्रुवीय विश्व पर जोर", "रूसी विदेश मंत्री ने कहा कि आज का दौर बहुध्रुवीय है."],
+    ),
+    (
+        "dateline with stray full stop joins the lede (seed 004)",
+        "मास्को, 18 नवंबर . India के विदेश मंत्री एस जयशंकर रूस पहुंचे हुए हैं. Tuesday को मुलाकात हुई.",
+        [
+            "मास्को, 18 नवंबर . India के विदेश मंत्री एस जयशंकर रूस पहुंचे हुए हैं.",
+            "Tuesday को मुलाकात हुई.",
+        ],
+    ),
+    (
+        "dateline with agency joins the lede (seed 001)",
+        "मास्को, 22 अगस्त (Udaipur Kiran News). भारत के विदेश मंत्री डॉ. एस जयशंकर ने पुतिन से "
+        "मुलाकात की. इस बैठक में चर्चा हुई.",
+        [
+            "मास्को, 22 अगस्त (Udaipur Kiran News). भारत के विदेश मंत्री डॉ. एस जयशंकर ने पुतिन से "
+            "मुलाकात की.",
+            "इस बैठक में चर्चा हुई.",
+        ],
+    ),
+    (
+        "Devanagari initials chain and URL-like dots",
+        "संगीतकार ए.आर. रहमान ने amarujala.com पर बात की. उ.प्र. में चुनाव हैं.",
+        ["संगीतकार ए.आर. रहमान ने amarujala.com पर बात की.", "उ.प्र. में चुनाव हैं."],
+    ),
+    ("abbreviation at the very end", "He met Mr.", ["He met Mr."]),
+    ("empty", "", []),
+    ("only whitespace", " \n\n ", []),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_split_sentences(name: str, text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_no_text_is_lost_on_seeds(seed_paths) -> None:
+    for path in seed_paths:
+        text = path.read_text(encoding="utf-8")
+        sentences = split_sentences(text)
+        assert "".join("".join(sentences).split()) == "".join(text.split())
+        assert all(s == s.strip() and s for s in sentences)
