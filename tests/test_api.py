@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-from api_support import ENGLISH, HINDI, fake_engine, make_settings, serve
 
+from api_support import ENGLISH, HINDI, fake_engine, make_settings, serve
 from saaransh.api.request_id import RequestIdFilter
 
 
@@ -57,7 +57,10 @@ async def test_batch_reports_errors_per_item_in_order():
     assert results[1]["id"].startswith("art_")
     assert results[2] == {
         "id": "nul",
-        "error": {"code": "invalid_input", "message": "text: contains a NUL character at position 1"},
+        "error": {
+            "code": "invalid_input",
+            "message": "text: contains a NUL character at position 1",
+        },
     }
     assert results[3]["error"]["code"] == "unsupported"
     assert results[4]["language"]["primary"] == "hi"

@@ -6,8 +6,8 @@ import asyncio
 import json
 
 import httpx
-from api_support import ENGLISH, fake_engine, make_settings, serve
 
+from api_support import ENGLISH, fake_engine, make_settings, serve
 from saaransh.api import create_app
 
 ONE = {"text": ENGLISH, "target_langs": ["en"]}

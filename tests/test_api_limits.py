@@ -7,6 +7,7 @@ import asyncio
 import json
 
 import pytest
+
 from api_support import ENGLISH, fake_engine, make_settings, serve
 
 BODY_LIMIT = 4096

@@ -146,12 +146,18 @@ async def _refresh_events(events: Any, batcher: Batcher) -> None:
 
 
 def create_app_from_env() -> FastAPI:
-    """`uvicorn --factory saaransh.api.app:create_app_from_env`: Settings from SAARANSH_*.
+    """`uvicorn --factory saaransh.api.app:create_app_from_env`: Settings from SAARANSH_*."""
+    return app_for(Settings())
+
+
+def app_for(settings: Settings) -> FastAPI:
+    """The app `saaransh serve` runs: the engine from the factory, the events store from
+    `saaransh.factory.build_events` when it exists.
 
     Test-only, never in production: SAARANSH_TEST_BACKEND=fake swaps in a deterministic
     fake summariser (saaransh.api.testing), SAARANSH_TEST_FAKE_DELAY_MS sets its per-call
-    cost, SAARANSH_TEST_FAKE_ANALYSIS=1 replaces the analysis pipeline with a crude one."""
-    settings = Settings()
+    cost, SAARANSH_TEST_FAKE_ANALYSIS=1 replaces the analysis pipeline with a crude one.
+    (Settings.backend is a closed Literal, so the switch lives outside Settings.)"""
     test_backend = os.environ.get("SAARANSH_TEST_BACKEND")
     if test_backend:
         if test_backend != "fake":

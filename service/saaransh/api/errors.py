@@ -75,6 +75,8 @@ def describe_validation_errors(errors: list[dict], limit: int = 5) -> str:
         if err.get("type") == "json_invalid":
             why = f"invalid JSON ({err.get('ctx', {}).get('error', 'decode error')})"
             where = f"body at position {loc[0]}" if loc else "body"
+        elif not loc and err.get("type") in {"model_attributes_type", "model_type", "dict_type"}:
+            why = "expected a JSON object (with Content-Type: application/json)"
         else:
             why = err.get("msg", "invalid")
         parts.append(f"{where}: {why}")

@@ -104,7 +104,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class GateMiddleware:
-    """Guards /v1: 503 while loading or draining, 401 without the right bearer key (if one is set)."""
+    """Guards /v1: 503 while loading or draining; 401 without the bearer key, if one is set."""
 
     def __init__(self, app: ASGIApp, lifecycle: Lifecycle, api_key: str | None) -> None:
         self.app, self.lifecycle = app, lifecycle

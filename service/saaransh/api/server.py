@@ -9,7 +9,7 @@ from types import FrameType
 import uvicorn
 
 from ..settings import Settings
-from .app import create_app
+from .app import app_for
 from .middleware import Lifecycle
 from .request_id import RequestIdFilter
 
@@ -44,7 +44,7 @@ def configure_logging(level: int = logging.INFO) -> None:
 def run(settings: Settings) -> None:
     """Serve on settings.host:settings.port until SIGTERM/SIGINT, then drain and exit."""
     configure_logging()
-    app = create_app(settings)
+    app = app_for(settings)
     config = uvicorn.Config(
         app,
         host=settings.host,

@@ -21,15 +21,18 @@ from pathlib import Path
 import wordfreq
 
 from .charlm import CharNgramLM
-from .romanise import chat_form, romanise, skeleton
+from .chatwords import CHAT_SPELLINGS
+from .romanise import chat_form, informal_variants, romanise, skeleton
 
-BUILD_VERSION = 5
+BUILD_VERSION = 8
 ENGLISH_WORDS = 60_000
 _ENGLISH_WORD = re.compile(r"[a-z][a-z']*")
 # Weight of the unreduced spelling ("karana" for करना): people rarely type every schwa.
 _FULL_SCHWA_WEIGHT = 0.2
 # Weight of the vowel-less chat spelling ("krna", "nhi", "bht"), an extra key for the same word.
 _CHAT_WEIGHT = 0.1
+# Weight, in the Hindi character model, of each informal variant ("kia", "apnay", "wo").
+_INFORMAL_WEIGHT = 0.2
 
 
 @dataclass
@@ -57,18 +60,28 @@ def build_model() -> LidModel:
                 break
     hindi: dict[str, float] = {}
     hindi_forms: list[tuple[str, float]] = []
-    for word, freq in wordfreq.get_frequency_dict("hi").items():
+    hindi_freq = wordfreq.get_frequency_dict("hi")
+    for word, freq in hindi_freq.items():
         forms = romanise(word)
         if not forms:
             continue
-        keys = {skeleton(f): (1.0 if i < len(forms) - 2 else _FULL_SCHWA_WEIGHT)
-                for i, f in reversed(list(enumerate(forms)))}
+        # The last two forms spell out every schwa (with ड़ as "d" and as "r"); when schwa
+        # deletion changes nothing, romanise() returns fewer forms and the first one keeps 1.0.
+        keys: dict[str, float] = {}
+        for i, form in enumerate(forms):
+            keys.setdefault(skeleton(form),
+                            1.0 if i < max(1, len(forms) - 2) else _FULL_SCHWA_WEIGHT)
         for key, weight in list(keys.items()):
             keys.setdefault(chat_form(key), weight * _CHAT_WEIGHT)
         for key, weight in keys.items():
             hindi[key] = hindi.get(key, 0.0) + freq * weight
         hindi_forms += [(form, _lm_weight(freq)) for form in forms[:2]]
+        hindi_forms += [(variant, _INFORMAL_WEIGHT * _lm_weight(freq))
+                        for variant in informal_variants(forms[0])]
         hindi_forms.append((chat_form(forms[0]), _CHAT_WEIGHT * _lm_weight(freq)))
+    for spelling, word in CHAT_SPELLINGS.items():
+        key = skeleton(spelling)
+        hindi[key] = hindi.get(key, 0.0) + _CHAT_WEIGHT * hindi_freq.get(word, 0.0)
     english_lm = CharNgramLM().fit((w, _lm_weight(f)) for w, f in english.items())
     hindi_lm = CharNgramLM().fit(hindi_forms)
     return LidModel(english, hindi, english_lm, hindi_lm)

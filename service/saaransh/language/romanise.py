@@ -95,6 +95,20 @@ def romanise(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+# Informal habits that `romanise` does not produce but chat text is full of: "w" for व, Urdu-style
+# "-ay"/"-ey"/"-y" for a final "-e" ("apnay", "karny"), "ia" for "iya" ("kia", "dia"), "ae" for
+# "ai" ("hae"). Only the character model learns from these; look-ups fold them in `skeleton`.
+_INFORMAL = [(re.compile(r"v"), "w"), (re.compile(r"(?<=[^aeiou])e$"), "ay"),
+             (re.compile(r"(?<=[^aeiou])e$"), "y"), (re.compile(r"iy(?=[aeo])"), "i"),
+             (re.compile(r"ai"), "ae")]
+
+
+def informal_variants(form: str) -> list[str]:
+    """Other ways people type a romanised form, one habit at a time ("kiya" -> ["kia"])."""
+    variants = (pattern.sub(repl, form) for pattern, repl in _INFORMAL)
+    return [v for v in dict.fromkeys(variants) if v != form]
+
+
 _SKELETON_STEPS = [
     (re.compile(r"[^a-z]"), ""),
     (re.compile(r"c?chh|cch"), "ch"),
@@ -109,6 +123,7 @@ _SKELETON_STEPS = [
     (re.compile(r"ai|ae|ay|ei|ey"), "e"),
     (re.compile(r"au|ou"), "o"),
     (re.compile(r"(?<=[^aeiou])y$"), "e"),  # Urdu-style "aisy", "rhy", "thy" for -e
+    (re.compile(r"iy(?=[aeo])"), "i"),  # "kiya"/"kia", "diye"/"die", "chahiye"/"chahie"
     (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"(ch|kh|gh|jh|th|dh|bh)\1"), r"\1"),
     (re.compile(r"(?<=.[aeiou])[nh]$"), ""),

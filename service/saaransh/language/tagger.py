@@ -16,8 +16,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .evidence import lexicon_freqs
 from .lexicon import load_model
-from .romanise import skeleton
 from .scripts import token_kind
 
 
@@ -47,8 +47,7 @@ def _word_evidence(word: str, lm_weight: float) -> tuple[float, float]:
     """(log P(word | hi) - log P(word | en), the smaller of its two lexicon frequencies)."""
     model = load_model()
     letters = "".join(ch for ch in word if ch.isalpha())
-    p_en = model.english.get(letters, 0.0)
-    p_hi = model.hindi.get(skeleton(letters), 0.0)
+    p_en, p_hi = lexicon_freqs(model, letters)
     lm_en = math.exp(model.english_lm.logprob(letters))
     lm_hi = math.exp(model.hindi_lm.logprob(letters))
     log_en = math.log((1 - lm_weight) * p_en + lm_weight * lm_en)

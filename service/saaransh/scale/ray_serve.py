@@ -41,9 +41,10 @@ def build_app(settings: Settings, ray_settings: RaySettings):
             self.settings = settings
 
         def __serve_build_asgi_app__(self):
-            from ..api.app import create_app
+            # The very app `saaransh serve` runs (engine and event store from settings).
+            from ..api.app import app_for
 
-            return create_app(self.settings)
+            return app_for(self.settings)
 
     return SaaranshAPI.bind(settings)
 
