@@ -58,3 +58,39 @@ def test_empty() -> None:
 )
 def test_romanised_forms_meet_typed_spellings(devanagari: str, typed: str) -> None:
     assert skeleton(typed) in {skeleton(form) for form in romanise(devanagari)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # chat abbreviations and "hum" (chatwords.py)
+        ("wo ghar pe h kya", "h", "hi"),
+        ("match k baad milte hain", "k", "hi"),
+        ("hum kal aayenge yaar", "hum", "hi"),
+        ("humein nahi pata tha", "humein", "hi"),
+        # Urdu-style "ia" for "iya" (skeleton) and words typed as one ("kar dia", "ho raha")
+        ("usne kaam kia tha", "kia", "hi"),
+        ("maine phone kardia hai", "kardia", "hi"),
+        ("kya horaha hai bhai", "horaha", "hi"),
+        # elongated English
+        ("this movie is sooo good", "sooo", "en"),
+        ("the weather is sooooo nice today", "sooooo", "en"),
+    ],
+)
+def test_informal_spellings(text: str, word: str, expected: str) -> None:
+    assert dict(tags_of(text))[word] == expected
+
+
+@pytest.mark.parametrize(("typed", "same_as"), [("kia", "kiya"), ("chahie", "chahiye"),
+                                                 ("dia", "diya"), ("apnay", "apne")])
+def test_skeleton_folds_urdu_style_spellings(typed: str, same_as: str) -> None:
+    assert skeleton(typed) == skeleton(same_as)
+
+
+def test_informal_variants() -> None:
+    from saaransh.language.romanise import informal_variants
+
+    assert {"kia"} <= set(informal_variants("kiya"))
+    assert {"apnay", "apny"} <= set(informal_variants("apne"))
+    assert "wo" in informal_variants("vo")
+    assert informal_variants("ghar") == []
