@@ -39,7 +39,9 @@ RUN pip install ".[${EXTRAS}]" \
 
 FROM build AS test
 COPY . /src
-RUN pip install ".[dev,${EXTRAS}]"
+# Editable here (this stage is thrown away): tests then see the source checkout's
+# prompts/ and models/ exactly as on a developer's machine.
+RUN pip install -e ".[dev]"
 RUN pytest -q -p no:cacheprovider && touch /tests-passed
 
 FROM base AS runtime
@@ -51,6 +53,11 @@ RUN useradd --uid 10001 --create-home --home-dir /home/saaransh saaransh \
  && chown -R saaransh:saaransh /app
 WORKDIR /app
 COPY --chown=saaransh:saaransh models/registry.toml /app/models/registry.toml
+COPY prompts /app/prompts
+# The prompt loader looks for prompts/ beside the source tree; point that spot at the
+# copy, wherever the installed package puts it.
+RUN ln -s /app/prompts "$(python -c 'from saaransh.summarise.seq2seq.prompts import PROMPTS_DIR; print(PROMPTS_DIR)')" \
+ && python -c "from saaransh.summarise.seq2seq.prompts import available; assert available()"
 COPY --chmod=755 docker/entrypoint.sh /usr/local/bin/saaransh-entrypoint
 ENV SAARANSH_HOST=0.0.0.0 \
     SAARANSH_PORT=8000 \

@@ -5,6 +5,7 @@ benchmarks/bench_seq2seq.py builds it). Prints numbers; never asserts.
 
     .venv/bin/python benchmarks/bench_api.py [--backends extractive,seq2seq]
         [--clients 1,8,32] [--requests 64] [--new-tokens 16] [--input-tokens 256]
+        [--article-chars N]   # e.g. 400 on a 2-core CPU, where whole seeds take minutes
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -61,8 +63,10 @@ def server(env: dict[str, str]):
         proc.wait(60)
 
 
-def articles() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+def articles(chars: int) -> list[str]:
+    """The seed articles, cut to their first `chars` characters (0 = whole)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [t[:chars] if chars else t for t in texts]
 
 
 async def load(base: str, clients: int, total: int, texts: list[str], langs: list[str]):
@@ -105,6 +109,8 @@ def seq2seq_env(tmp: Path, new_tokens: int, input_tokens: int) -> dict[str, str]
 
 
 def main() -> None:
+    # Turn SIGTERM (e.g. from `timeout`) into SystemExit so the server processes are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser()
     parser.add_argument("--backends", default="extractive,seq2seq")
     parser.add_argument("--clients", default="1,8,32")
@@ -114,8 +120,9 @@ def main() -> None:
     parser.add_argument("--new-tokens", type=int, default=16)
     parser.add_argument("--input-tokens", type=int, default=256)
     parser.add_argument("--langs", default="en")
+    parser.add_argument("--article-chars", type=int, default=0, help="cut articles (CPU runs)")
     args = parser.parse_args()
-    texts, langs = articles(), args.langs.split(",")
+    texts, langs = articles(args.article_chars), args.langs.split(",")
     common = {"HF_HUB_OFFLINE": "1", "SAARANSH_MAX_QUEUE": "4096",
               "SAARANSH_REQUEST_TIMEOUT_S": "600", "SAARANSH_MAX_WAIT_MS": str(args.max_wait_ms),
               "SAARANSH_MAX_BATCH_TOKENS": str(10**7)}

@@ -23,16 +23,23 @@ import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import tiny_models  # noqa: E402
 from transformers import MT5ForConditionalGeneration  # noqa: E402
 
+import tiny_models  # noqa: E402
 from saaransh.settings import Settings  # noqa: E402
 from saaransh.summarise.base import SummaryRequest  # noqa: E402
 from saaransh.summarise.registry import ModelSpec  # noqa: E402
 from saaransh.summarise.seq2seq import load_summariser  # noqa: E402
 
-MT5_SMALL = dict(d_model=512, d_kv=64, d_ff=1024, num_layers=8, num_decoder_layers=8,
-                 num_heads=6, relative_attention_num_buckets=32)
+MT5_SMALL = dict(
+    d_model=512,
+    d_kv=64,
+    d_ff=1024,
+    num_layers=8,
+    num_decoder_layers=8,
+    num_heads=6,
+    relative_attention_num_buckets=32,
+)
 
 
 def build_model(folder: Path) -> None:
@@ -49,9 +56,7 @@ def seed_requests(count: int) -> list[SummaryRequest]:
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         parts = re.split(r"(?<=[।.?!])\s+|\n+", path.read_text(encoding="utf-8"))
         articles.append(tuple(p.strip() for p in parts if p.strip()))
-    return [
-        SummaryRequest(f"a{i}", articles[i % len(articles)], "hi", "en") for i in range(count)
-    ]
+    return [SummaryRequest(f"a{i}", articles[i % len(articles)], "hi", "en") for i in range(count)]
 
 
 def main() -> None:
@@ -65,8 +70,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "mt5-small-random"
         build_model(folder)
-        generation = {"num_beams": 1, "max_new_tokens": args.new_tokens,
-                      "min_new_tokens": args.new_tokens, "max_input_tokens": args.input_tokens}
+        generation = {
+            "num_beams": 1,
+            "max_new_tokens": args.new_tokens,
+            "min_new_tokens": args.new_tokens,
+            "max_input_tokens": args.input_tokens,
+        }
         spec = ModelSpec("mt5-small-random", "crosssum", folder, generation=generation)
         requests = seed_requests(args.articles)
         for batch_size in [int(b) for b in args.batch_sizes.split(",")]:
@@ -78,10 +87,12 @@ def main() -> None:
             for i in range(0, len(requests), batch_size):
                 summariser.summarise(requests[i : i + batch_size])
             elapsed = time.perf_counter() - start
-            print(f"device={summariser.runner.device} batch={batch_size:>3} "
-                  f"articles={len(requests)} input_tokens<={args.input_tokens} "
-                  f"new_tokens={args.new_tokens} seconds={elapsed:.2f} "
-                  f"articles_per_s={len(requests) / elapsed:.2f}")
+            print(
+                f"device={summariser.runner.device} batch={batch_size:>3} "
+                f"articles={len(requests)} input_tokens<={args.input_tokens} "
+                f"new_tokens={args.new_tokens} seconds={elapsed:.2f} "
+                f"articles_per_s={len(requests) / elapsed:.2f}"
+            )
 
 
 if __name__ == "__main__":

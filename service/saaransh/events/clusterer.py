@@ -23,7 +23,7 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from ..store import ArticleRow, EventRow, Store, pack_vector, unpack_vector
-from .scoring import days_outside, score
+from .scoring import best_match, days_outside
 from .settings import EventSettings
 
 MAX_EVENT_ENTITIES = 64
@@ -50,18 +50,19 @@ class Clusterer:
         candidates = self.store.active_events(
             day - window, day + window, limit=self.settings.max_candidates, session=session
         )
-        best, best_score = None, -1.0
-        for event in sorted(candidates, key=lambda e: (e.first_seen, e.id)):
-            days = None if features.published_at is None else days_outside(
-                day, event.first_seen, event.last_seen
-            )
-            s = score(features.vector, features.entities, unpack_vector(event.centroid),
-                      _mean_entities(event), days, self.settings)  # fmt: skip
-            if s > best_score:
-                best, best_score = event, s
-        if best is not None and best_score >= self.settings.join_threshold:
-            _add_member(best, features)
-            event = self._merge_converged(session, best, candidates)
+        candidates.sort(key=lambda e: (e.first_seen, e.id))
+        dated = features.published_at is not None
+        scored = [
+            (_centroid(e), _mean_entities(e),
+             days_outside(day, e.first_seen, e.last_seen) if dated else None)
+            for e in candidates
+        ]  # fmt: skip
+        index, _ = best_match(
+            features.vector, features.entities, scored, self.settings, self.settings.join_threshold
+        )
+        if index >= 0:
+            _add_member(candidates[index], features)
+            event = self._merge_converged(session, candidates[index], candidates)
         else:
             event = self._new_event(session, article, features, day)
         article.event_id = event.id
@@ -95,24 +96,33 @@ class Clusterer:
     def _merge_converged(
         self, session: Session, event: EventRow, candidates: list[EventRow]
     ) -> EventRow:
-        centroid, gone = unpack_vector(event.centroid), {event.id}
-        for other in sorted(candidates, key=lambda e: (e.first_seen, e.id)):
-            if other.id in gone:
-                continue
-            s = score(centroid, _mean_entities(event), unpack_vector(other.centroid),
-                      _mean_entities(other), _gap_days(event, other), self.settings)  # fmt: skip
-            if s >= self.settings.merge_threshold:
-                keep, drop = sorted((event, other), key=lambda e: (e.first_seen, e.id))
-                _absorb(keep, drop)
-                self.store.merge_events(keep, drop, session)
-                gone.add(other.id)
-                event, centroid = keep, unpack_vector(keep.centroid)
-        return event
+        gone = {event.id}
+        while True:
+            others = [e for e in candidates if e.id not in gone]
+            scored = [(_centroid(e), _mean_entities(e), _gap_days(event, e))
+                      for e in others]  # fmt: skip
+            index, _ = best_match(_centroid(event), _mean_entities(event), scored,
+                                  self.settings, self.settings.merge_threshold)  # fmt: skip
+            if index < 0:
+                return event
+            other = others[index]
+            keep, drop = sorted((event, other), key=lambda e: (e.first_seen, e.id))
+            _absorb(keep, drop)
+            self.store.merge_events(keep, drop, session)
+            gone |= {event.id, other.id}
+            event = keep
 
 
 def _gap_days(a: EventRow, b: EventRow) -> int:
     """Days between two events' spans; 0 when they overlap."""
     return max(0, (max(a.first_seen, b.first_seen) - min(a.last_seen, b.last_seen)).days)
+
+
+def _centroid(event: EventRow) -> np.ndarray:
+    vector = unpack_vector(event.centroid)
+    if vector is None:  # every event is created with its first member's vector
+        raise ValueError(f"event {event.id} has no centroid")
+    return vector
 
 
 def _mean_entities(event: EventRow) -> dict[str, float]:
@@ -123,7 +133,7 @@ def _mean_entities(event: EventRow) -> dict[str, float]:
 
 def _add_member(event: EventRow, features: Features) -> None:
     n = event.article_count
-    centroid = unpack_vector(event.centroid)
+    centroid = _centroid(event)
     event.centroid = pack_vector((centroid * n + features.vector) / (n + 1))
     event.entities = _top_entities(event.entities, features.entities)
     event.article_count = n + 1
@@ -135,7 +145,7 @@ def _add_member(event: EventRow, features: Features) -> None:
 
 def _absorb(keep: EventRow, drop: EventRow) -> None:
     a, b = keep.article_count, drop.article_count
-    mean = (unpack_vector(keep.centroid) * a + unpack_vector(drop.centroid) * b) / max(a + b, 1)
+    mean: np.ndarray = (_centroid(keep) * a + _centroid(drop) * b) / max(a + b, 1)
     keep.centroid = pack_vector(mean)
     keep.entities = _top_entities(keep.entities, drop.entities)
     keep.article_count = a + b

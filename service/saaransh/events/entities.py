@@ -20,7 +20,11 @@ from functools import lru_cache
 from indic_transliteration import sanscript
 from wordfreq import zipf_frequency
 
-TOKEN = re.compile(r"[\u0900-\u0963\u0971-\u097F]+|[A-Za-z][A-Za-z'’]*|[0-9\u0966-\u096F][0-9\u0966-\u096F,.]*")
+TOKEN = re.compile(
+    r"[\u0900-\u0963\u0971-\u097F]+"  # Devanagari letters and signs (no danda, no digits)
+    r"|[A-Za-z][A-Za-z'’]*"
+    r"|[0-9\u0966-\u096F][0-9\u0966-\u096F,.]*"
+)
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 CANDRA = str.maketrans({"ॉ": "ा", "ॅ": "े", "ऑ": "आ", "ऍ": "ए"})
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
@@ -112,7 +116,8 @@ def _token_entity(token: str, sentence_start: bool) -> tuple[str, float]:
         if not token[0].isupper():
             return "", 0.0
         acronym = token.isupper()
-        if sentence_start and not acronym and zipf_frequency(token.lower(), "en") >= SENTENCE_START_ZIPF:
+        common = zipf_frequency(token.lower(), "en") >= SENTENCE_START_ZIPF
+        if sentence_start and not acronym and common:
             return "", 0.0
     key = entity_key(token)
     # Two-letter skeletons (Modi -> "md") collide easily: count them half.

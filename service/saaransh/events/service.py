@@ -43,7 +43,7 @@ class EventService:
     def ingest_many(self, results: Sequence[ArticleResult]) -> list[str]:
         """`ingest` for many articles, in order, with one batched embedding call."""
         leads = [self._lead(r) for r in results]
-        vectors = self.embedder.embed(["\n".join(lead) for lead in leads]) if leads else []
+        vectors = self.embedder.embed(["\n".join(lead) for lead in leads])
         event_ids = []
         for result, lead, vector in zip(results, leads, vectors, strict=True):
             event_id = self._ingest_one(result, lead, vector)
@@ -135,6 +135,15 @@ class EventService:
         if row.unavailable:
             record["unavailable"] = row.unavailable
         return record
+
+    def cluster_ids_for(self, article_ids: Sequence[str]) -> list[str]:
+        """The events these articles are in now (merges followed), first appearance first."""
+        found: dict[str, None] = {}
+        for article_id in article_ids:
+            row = self.store.get_article(article_id)
+            if row is not None and row.event_id is not None:
+                found.setdefault(self.store.resolve_event_id(row.event_id), None)
+        return list(found)
 
     def _cluster_record(self, event: EventRow) -> dict:
         summaries = event.summaries or {}

@@ -69,7 +69,8 @@ def _collect(
     mine = [a for a in articles if article_lang(a) == lang][: settings.summary_max_articles]
     pool: list[EventSentence] = []
     for article in mine:
-        for position, text in enumerate(article.sentences[: settings.summary_sentences_per_article]):
+        leading = article.sentences[: settings.summary_sentences_per_article]
+        for position, text in enumerate(leading):
             if len(text.split()) >= MIN_WORDS:
                 pool.append(EventSentence(text.strip(), position, len(pool), [article.id]))
     return pool
@@ -122,7 +123,8 @@ def summarise_event(
     # Same-language sources first and only: a cross-lingual model is the fallback for a
     # language no article is written in, never a replacement for extracting from one.
     sources = [lang] if lang in langs_present else langs_present
-    if summariser is not None:
+    # An extractive backend would only re-pick our key sentences, without citations.
+    if summariser is not None and summariser.name != "extractive":
         for source in sources:
             if summariser.can_write(lang, source):
                 record = _abstractive(event_id, articles, lang, source, embedder, settings,

@@ -29,7 +29,8 @@ def ensure_ray(address: str | None = None, *, num_cpus: int | None = None) -> Mo
 
     A local instance runs without the dashboard and without streaming worker logs to
     the driver: neither is needed for a batch job, and the dashboard's extra
-    processes cost seconds of startup on a small machine.
+    processes cost seconds of startup on a small machine. On a cluster, worker logs
+    do come back: they are how a failing remote actor explains itself.
     """
     ray = import_ray()
     if ray.is_initialized():
@@ -37,7 +38,7 @@ def ensure_ray(address: str | None = None, *, num_cpus: int | None = None) -> Mo
     if address:
         # Joining an existing cluster: its resources are the cluster's, not ours to set.
         log.info("connecting to Ray at %s", address)
-        ray.init(address=address, log_to_driver=False)
+        ray.init(address=address)
     else:
         ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False)
     return ray

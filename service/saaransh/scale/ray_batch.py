@@ -8,15 +8,10 @@ the records `--engine local` writes. Two drivers feed it:
   actor pool), streaming records back in input order. The Python entry point.
 - `ray_chunk_processor`: a chunk callback for `saaransh.batch.run` (the CLI's resumable
   loop), backed by a pool of the same actors that lives for the whole run.
-
-Documents and records cross Ray as JSON strings: Arrow infers a schema per block, and
-nested records whose optional fields are null in one block but set in another would
-not concatenate.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -25,35 +20,9 @@ from ..article import RawDocument
 from ..readers import ReadError, read_paths
 from ..settings import Settings
 from ._ray import ensure_ray
+from .actor import SummariserActor, encode
 
 Item = RawDocument | ReadError
-
-
-def encode(docs: Sequence[RawDocument], start: int = 0) -> dict[str, list]:
-    return {
-        "idx": list(range(start, start + len(docs))),
-        "doc": [json.dumps(dataclasses.asdict(d), ensure_ascii=False) for d in docs],
-    }
-
-
-class SummariserActor:
-    """One model copy: built once in the actor, then fed batches of encoded documents."""
-
-    def __init__(self, settings: Settings, choice, langs: Sequence[str]) -> None:
-        from ..factory import build_engine
-
-        self.engine = build_engine(settings, choice)
-        self.langs = list(langs)
-
-    def __call__(self, batch: dict) -> dict:
-        from ..batch import summarise_chunk
-
-        docs = [RawDocument(**json.loads(s)) for s in batch["doc"]]
-        records = summarise_chunk(self.engine, docs, self.langs)
-        return {
-            "idx": list(batch["idx"]),
-            "record": [json.dumps(r, ensure_ascii=False) for r in records],
-        }
 
 
 def summarise_with_ray(
@@ -113,8 +82,17 @@ class RayChunkProcessor:
     so each model is loaded once per run. A chunk is split evenly across the actors;
     `chunk_size` (a full batch per actor) is the chunk size that keeps all of them busy."""
 
-    def __init__(self, settings, langs, *, address, num_workers, num_gpus_per_worker,
-                 batch_size, num_cpus=None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        langs: Sequence[str],
+        *,
+        address: str | None,
+        num_workers: int,
+        num_gpus_per_worker: float,
+        batch_size: int,
+        num_cpus: int | None = None,
+    ) -> None:
         from ..factory import choose_backend
 
         ray = ensure_ray(address, num_cpus=num_cpus)
@@ -141,11 +119,24 @@ class RayChunkProcessor:
         self.actors = []
 
 
-def ray_chunk_processor(settings: Settings, langs: Sequence[str], *, address: str | None = None,
-                        num_workers: int = 1, num_gpus_per_worker: float = 0,
-                        batch_size: int = 16, num_cpus: int | None = None) -> RayChunkProcessor:
-    """The CLI's `--engine ray`: a `batch.run` chunk callback backed by Ray actors."""
+def ray_chunk_processor(
+    settings: Settings,
+    langs: Sequence[str],
+    *,
+    address: str | None = None,
+    num_workers: int = 1,
+    num_gpus_per_worker: float = 0,
+    batch_size: int = 16,
+    num_cpus: int | None = None,
+) -> RayChunkProcessor:
+    """The CLI's `--engine ray`: a `batch.run` chunk callback backed by Ray actors.
+    Pass `processor.chunk_size` to `batch.run` so every actor gets a full batch."""
     return RayChunkProcessor(
-        settings, langs, address=address, num_workers=num_workers,
-        num_gpus_per_worker=num_gpus_per_worker, batch_size=batch_size, num_cpus=num_cpus,
+        settings,
+        langs,
+        address=address,
+        num_workers=num_workers,
+        num_gpus_per_worker=num_gpus_per_worker,
+        batch_size=batch_size,
+        num_cpus=num_cpus,
     )

@@ -46,7 +46,7 @@ def build_app(settings: Settings, ray_settings: RaySettings):
 
             return app_for(self.settings)
 
-    return SaaranshAPI.bind(settings)
+    return SaaranshAPI.bind(settings)  # type: ignore[attr-defined]
 
 
 def deploy(

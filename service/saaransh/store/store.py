@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from ..settings import Settings
 from .db import make_engine, upgrade
@@ -134,16 +134,23 @@ class Store:
         """Events last seen on or after `since` (and first seen by `until`), newest first.
         The index on last_seen keeps this flat as the store grows."""
         with self._use(session) as s:
-            query = select(EventRow).where(EventRow.last_seen >= since)
+            # The clusterer never reads summaries: leave those (large) JSON columns unloaded.
+            query = (
+                select(EventRow)
+                .options(defer(EventRow.summaries), defer(EventRow.unavailable))
+                .where(EventRow.last_seen >= since)
+            )
             if until is not None:
                 query = query.where(EventRow.first_seen <= until)
             query = query.order_by(EventRow.last_seen.desc(), EventRow.id).limit(limit)
             return list(s.scalars(query))
 
-    def dirty_event_ids(self, limit: int | None = None, session: Session | None = None) -> list[str]:
+    def dirty_event_ids(
+        self, limit: int | None = None, session: Session | None = None
+    ) -> list[str]:
         with self._use(session) as s:
-            query = select(EventRow.id).where(EventRow.summary_dirty.is_(True)).order_by(EventRow.id)
-            return list(s.scalars(query.limit(limit)))
+            query = select(EventRow.id).where(EventRow.summary_dirty.is_(True))
+            return list(s.scalars(query.order_by(EventRow.id).limit(limit)))
 
     def save_event_summaries(
         self, id: str, version: int, summaries: dict, unavailable: dict,
@@ -160,7 +167,7 @@ class Store:
                     summary_dirty=False,
                 )
             )
-            return result.rowcount == 1
+            return result.rowcount == 1  # type: ignore[attr-defined]
 
     def merge_events(self, keep: EventRow, drop: EventRow, session: Session) -> None:
         """Move `drop`'s members into `keep` and leave a forwarding record for its id."""

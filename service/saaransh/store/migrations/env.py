@@ -18,7 +18,10 @@ def run_migrations_online() -> None:
         _run(connection)
         return
     # Plain `alembic upgrade head` from a shell: the URL comes from the ini/option.
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("set sqlalchemy.url, or migrate with saaransh.store.Store(url).migrate()")
+    engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)
 

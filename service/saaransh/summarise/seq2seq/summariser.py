@@ -26,7 +26,9 @@ class Seq2SeqSummariser:
 
     def token_count(self, text: str) -> int:
         """Encoder tokens of `text` as this model sees it (for the batcher's token budget)."""
-        return min(len(self.runner.tokenizer(text)["input_ids"]), self.max_input_tokens)
+        specials = self.runner.convention.add_special_tokens
+        ids = self.runner.tokenizer(text, add_special_tokens=specials)["input_ids"]
+        return min(len(ids), self.max_input_tokens)
 
     def summarise(self, requests: list[SummaryRequest]) -> list[Summary | Exception]:
         results: list[Summary | Exception | None] = [None] * len(requests)

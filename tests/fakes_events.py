@@ -1,0 +1,43 @@
+"""A fast, deterministic stand-in for the multilingual embedder in event tests.
+
+A text naming "topicN" lands near topic N's centre, a basis vector (cosine ~0.99 with
+its siblings, ~0 with other topics); naming several topics sums their centres, with
+multiplicity. Any other text gets its own pseudo-random direction, so only identical
+sentences are near-duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+TOPIC = re.compile(r"topic(\d+)")
+
+
+class TopicEmbedder:
+    name = "fake-topic-embedder"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _direction(self, seed: str) -> np.ndarray:
+        digest = hashlib.sha256(seed.encode()).digest()
+        rng = np.random.default_rng(int.from_bytes(digest[:8], "little"))
+        return rng.standard_normal(self.dim)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        rows = []
+        for text in texts:
+            topics = [int(n) % self.dim for n in TOPIC.findall(text)]
+            noise = self._direction(text)
+            if topics:
+                centre = np.bincount(topics, minlength=self.dim).astype(float)
+                vector = centre / np.linalg.norm(centre) + 0.02 * noise / np.linalg.norm(noise)
+            else:
+                vector = noise
+            rows.append(vector / np.linalg.norm(vector))
+        return np.asarray(rows, dtype=np.float32).reshape(-1, self.dim)

@@ -1,0 +1,154 @@
+"""The store on SQLite and PostgreSQL: schema, upserts, sanitising, event queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import numpy as np
+import pytest
+from sqlalchemy import inspect, text
+
+from saaransh.store import EventRow, Store, clean_str, pack_vector, unpack_vector
+from store_backends import BACKENDS, make_store
+
+D = dt.date
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    with make_store(request.param, tmp_path) as s:
+        yield s
+
+
+def _event(store: Store, id: str, first: dt.date, last: dt.date) -> None:
+    with store.transaction() as s:
+        s.add(EventRow(id=id, first_seen=first, last_seen=last, entities={}, summaries={},
+                       unavailable={}, summary_dirty=True, version=1, article_count=0))  # fmt: skip
+
+
+def test_migrate_creates_the_schema_and_is_idempotent(store):
+    store.migrate()  # a second run is a no-op
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"articles", "events", "event_merges", "alembic_version"} <= tables
+
+
+def test_upsert_inserts_then_updates_without_duplicates(store):
+    store.upsert_article("a1", title="first", text="body", published_at=D(2025, 8, 21))
+    store.upsert_article("a1", title="second", sentences=["s1", "s2"])
+    row = store.get_article("a1")
+    assert (row.title, row.text, row.sentences) == ("second", "body", ["s1", "s2"])
+    assert row.published_at == D(2025, 8, 21)
+    assert store.count_articles() == 1
+    assert store.get_article("missing") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("plain", "plain"),
+        ("nul\x00inside", "nulinside"),
+        ("lone \ud800 high", "lone \ufffd high"),
+        ("lone \udfff low", "lone \ufffd low"),
+        ("pair 😀 kept", "pair 😀 kept"),
+        ("हिंदी\x00 पाठ", "हिंदी पाठ"),
+    ],
+)
+def test_text_is_sanitised_at_the_boundary(store, raw, stored):
+    store.upsert_article(
+        "x" + raw, title=raw, text=raw, sentences=[raw], language={"note": raw},
+        summaries={"en": {"text": raw}}, entities={raw: 1.0},
+    )  # fmt: skip
+    row = store.get_article("x" + raw)
+    assert row.id == "x" + stored
+    assert (row.title, row.text, row.sentences) == (stored, stored, [stored])
+    assert row.language == {"note": stored}
+    assert row.summaries == {"en": {"text": stored}}
+    assert row.entities == {stored: 1.0}
+
+
+def test_unknown_article_field_is_an_error(store):
+    with pytest.raises(TypeError, match="bogus"):
+        store.upsert_article("a", bogus=1)
+
+
+def test_embedding_round_trips_as_float32(store):
+    vector = np.linspace(-1, 1, 384, dtype=np.float32)
+    store.upsert_article("v", embedding=pack_vector(vector))
+    assert np.array_equal(unpack_vector(store.get_article("v").embedding), vector)
+
+
+def test_list_events_is_newest_first_and_pages(store):
+    _event(store, "evt_old", D(2025, 8, 1), D(2025, 8, 2))
+    _event(store, "evt_new", D(2025, 9, 1), D(2025, 9, 3))
+    _event(store, "evt_mid", D(2025, 8, 20), D(2025, 8, 21))
+    assert [e.id for e in store.list_events(10, 0)] == ["evt_new", "evt_mid", "evt_old"]
+    assert [e.id for e in store.list_events(1, 1)] == ["evt_mid"]
+    assert store.list_events(10, 3) == []
+
+
+def test_active_events_uses_the_window(store):
+    _event(store, "evt_a", D(2025, 8, 1), D(2025, 8, 5))
+    _event(store, "evt_b", D(2025, 8, 10), D(2025, 8, 12))
+    assert [e.id for e in store.active_events(D(2025, 8, 5))] == ["evt_b", "evt_a"]
+    assert [e.id for e in store.active_events(D(2025, 8, 6))] == ["evt_b"]
+    assert [e.id for e in store.active_events(D(2025, 8, 1), until=D(2025, 8, 9))] == ["evt_a"]
+    assert [e.id for e in store.active_events(D(2025, 8, 1), limit=1)] == ["evt_b"]
+
+
+def test_event_members_merges_and_versioned_summaries(store):
+    _event(store, "evt_keep", D(2025, 8, 1), D(2025, 8, 2))
+    _event(store, "evt_drop", D(2025, 8, 2), D(2025, 8, 3))
+    store.upsert_article("b", event_id="evt_drop", published_at=D(2025, 8, 3))
+    store.upsert_article("a", event_id="evt_keep", published_at=D(2025, 8, 1))
+    store.upsert_article("u", event_id="evt_keep")  # undated: listed last
+    with store.transaction() as s:
+        keep, drop = s.get(EventRow, "evt_keep"), s.get(EventRow, "evt_drop")
+        store.merge_events(keep, drop, s)
+    assert store.get_event("evt_drop").id == "evt_keep"  # the old id still resolves
+    assert store.event_article_ids("evt_keep") == ["a", "b", "u"]
+    assert store.dirty_event_ids() == ["evt_keep"]
+    assert not store.save_event_summaries("evt_keep", 99, {"en": None}, {})  # stale version
+    assert store.save_event_summaries("evt_keep", 1, {"en": {"text": "t\x00"}}, {})
+    assert store.get_event("evt_keep").summaries == {"en": {"text": "t"}}
+    assert store.dirty_event_ids() == []
+
+
+def test_sqlite_pragmas(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'p.sqlite'}").migrate()
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_default_url_is_a_file_under_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SAARANSH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SAARANSH_DATABASE_URL", raising=False)
+    Store().migrate().upsert_article("a", title="t")
+    assert (tmp_path / "data" / "saaransh.sqlite").exists()
+
+
+def test_in_memory_store_is_one_database_across_threads():
+    store = Store("sqlite://").migrate()
+    store.upsert_article("a", title="t")
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(store.get_article("a").title))
+    thread.start()
+    thread.join()
+    assert seen == ["t"]
+
+
+def test_clean_str_leaves_valid_text_alone():
+    assert clean_str("नमस्ते, world") == "नमस्ते, world"
+
+
+def test_migrations_match_the_orm_models(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from saaransh.store.models import Base
+
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
