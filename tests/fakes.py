@@ -30,7 +30,8 @@ class EchoSummariser:
             if r.doc_id in self.fail_on:
                 out.append(RuntimeError(f"poisoned {r.doc_id}"))
             else:
-                out.append(Summary(f"[{r.target_lang}] {r.sentences[0]}", r.target_lang, "abstractive", self.name))
+                text = f"[{r.target_lang}] {r.sentences[0]}"
+                out.append(Summary(text, r.target_lang, "abstractive", self.name))
         return out
 
 

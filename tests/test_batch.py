@@ -67,7 +67,8 @@ def test_cluster_snapshots_are_replaced_not_duplicated(tmp_path):
 
 def test_duplicate_ids_and_read_errors_in_one_run(tmp_path):
     out = tmp_path / "out.jsonl"
-    items = [*_docs(2), RawDocument(id="d0", body="again"), ReadError("bad", "bad.txt", "cannot read")]
+    again = RawDocument(id="d0", body="again")
+    items = [*_docs(2), again, ReadError("bad", "bad.txt", "cannot read")]
     sink = batch.JsonlSink(out)
     totals = batch.run(items, sink, _process, batch_size=8)
     sink.close()
@@ -77,9 +78,9 @@ def test_duplicate_ids_and_read_errors_in_one_run(tmp_path):
 
 
 def test_summarise_chunk_turns_analysis_failures_into_records(monkeypatch):
+    from fakes import make_article
     from saaransh.engine import Engine
     from saaransh.errors import InvalidInput
-    from fakes import make_article
 
     engine = Engine(EchoSummariser())
 

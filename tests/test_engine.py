@@ -51,7 +51,8 @@ def test_a_failing_item_fails_alone():
     results = engine.summarise_articles([make_article("ok"), make_article("bad")], ["hi"])
     assert results[0].summaries["hi"] is not None
     assert results[1].summaries["hi"] is None
-    assert "poisoned bad" in results[1].unavailable["hi"]
+    reason = results[1].unavailable["hi"]
+    assert reason == "summarisation failed: model error (details in the server log)"
 
 
 def test_unsupported_source_language_is_a_typed_error():

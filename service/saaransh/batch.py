@@ -50,7 +50,9 @@ def process_chunk(
     return out
 
 
-def summarise_chunk(engine: Engine, docs: Sequence[RawDocument], langs: Sequence[str]) -> list[dict]:
+def summarise_chunk(
+    engine: Engine, docs: Sequence[RawDocument], langs: Sequence[str]
+) -> list[dict]:
     """The output records for one chunk of documents, in input order."""
     return [r if isinstance(r, dict) else r.to_record() for r in process_chunk(engine, docs, langs)]
 
@@ -168,3 +170,28 @@ def run(
             progress.update(len(chunk))
     totals.seconds = time.perf_counter() - start
     return totals
+
+
+class ClusteringProcessor:
+    """Summarise a chunk, then file each article into its event as it arrives (online
+    clustering); `cluster_records` gives the events of every article seen, at the end."""
+
+    def __init__(self, engine: Engine, events, langs: Sequence[str], done: Iterable[str] = ()):
+        self.engine = engine
+        self.events = events
+        self.langs = list(langs)
+        self.article_ids: set[str] = set(done)  # a resumed run still reports their events
+
+    def __call__(self, docs: list[RawDocument]) -> list[dict]:
+        items = process_chunk(self.engine, docs, self.langs)
+        results = [r for r in items if isinstance(r, ArticleResult)]
+        for result, cluster_id in zip(results, self.events.ingest_many(results), strict=True):
+            result.cluster_id = cluster_id
+            self.article_ids.add(result.article.id)
+        return [r if isinstance(r, dict) else r.to_record() for r in items]
+
+    def cluster_records(self) -> list[dict]:
+        self.events.refresh_dirty()
+        ids = self.events.cluster_ids_for(sorted(self.article_ids))
+        records = (self.events.get_cluster(i) for i in ids)
+        return [r for r in records if r is not None]

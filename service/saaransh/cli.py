@@ -6,7 +6,8 @@ import datetime as dt
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -22,13 +23,13 @@ app.add_typer(eval_app, name="eval")
 PathsArg = Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl files or directories")]
 
 
-class Backend(str, Enum):
+class Backend(StrEnum):
     auto = "auto"
     extractive = "extractive"
     seq2seq = "seq2seq"
 
 
-class EngineKind(str, Enum):
+class EngineKind(StrEnum):
     local = "local"
     ray = "ray"
 
@@ -107,6 +108,8 @@ def summarise(
     choice = choose_backend(settings)
     _err(f"backend: {choice.kind}{f' ({choice.model})' if choice.model else ''} - {choice.reason}")
 
+    if cluster and engine is EngineKind.ray:
+        raise typer.BadParameter("--cluster runs with --engine local", param_hint="--cluster")
     sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
     if engine is EngineKind.ray:
         from .scale.ray_batch import ray_chunk_processor
@@ -117,15 +120,22 @@ def summarise(
         )
     else:
         eng = build_engine(settings, choice)
-        process = _local_processor(eng, langs, settings, cluster, sink)
+        if cluster:
+            from .factory import build_events
+
+            process = batch.ClusteringProcessor(eng, build_events(settings, eng), langs, sink.done)
+        else:
+            process = partial(batch.summarise_chunk, eng, langs=langs)
 
     from tqdm import tqdm
 
     with tqdm(desc="summarising", unit="article", file=sys.stderr,
               disable=not sys.stderr.isatty()) as bar:
-        totals = batch.run(read_paths(paths), sink, process, batch_size=batch_size, progress=bar)
+        chunk = getattr(process, "chunk_size", batch_size)  # Ray: a full batch per actor
+        totals = batch.run(read_paths(paths), sink, process, batch_size=chunk, progress=bar)
     if cluster:
-        _write_clusters(process, sink)
+        for record in process.cluster_records():
+            sink.write(record)
     sink.close()
     _err(totals.line())
 
@@ -134,46 +144,10 @@ def _langs(given: list[str] | None, settings: Settings) -> list[str]:
     langs = given or list(settings.target_langs)
     bad = sorted(set(langs) - {"en", "hi"})
     if bad:
-        raise typer.BadParameter(f"unsupported language(s) {bad}; choose from en, hi", param_hint="--lang")
+        raise typer.BadParameter(
+            f"unsupported language(s) {bad}; choose from en, hi", param_hint="--lang"
+        )
     return list(dict.fromkeys(langs))
-
-
-def _local_processor(eng, langs, settings: Settings, cluster: bool, sink):
-    from . import batch
-
-    if not cluster:
-        return lambda docs: batch.summarise_chunk(eng, docs, langs)
-    from .events.service import EventService
-    from .store import Store
-
-    store = Store(settings.resolved_database_url())
-    store.migrate()
-    events = EventService(store, summariser=eng.summariser)
-
-    def process(docs):
-        records = []
-        for item in batch.process_chunk(eng, docs, langs):
-            if not isinstance(item, dict):
-                item.cluster_id = events.ingest(item)
-                process.touched.add(item.article.id)
-                item = item.to_record()
-            records.append(item)
-        return records
-
-    process.events = events  # type: ignore[attr-defined]
-    process.touched = set(sink.done)  # type: ignore[attr-defined]
-    return process
-
-
-def _write_clusters(process, sink) -> None:
-    events = getattr(process, "events", None)
-    if events is None:
-        raise typer.BadParameter("--cluster needs --engine local", param_hint="--cluster")
-    events.refresh_dirty()
-    for cluster_id in events.cluster_ids_for(sorted(process.touched)):
-        record = events.get_cluster(cluster_id)
-        if record is not None:
-            sink.write(record)
 
 
 @app.command()

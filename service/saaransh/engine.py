@@ -14,14 +14,23 @@ is split so a server can batch the model step across requests:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .article import Article, RawDocument
-from .errors import Unsupported
-from .summarise.base import Summariser, Summary, SummaryRequest, Translator
+from .errors import SaaranshError, Unsupported
+from .summarise.base import CannotWrite, Summariser, Summary, SummaryRequest, Translator
 
 LANGS = ("en", "hi")
+log = logging.getLogger(__name__)
+
+
+def _failure_reason(exc: Exception) -> str:
+    """A client-safe reason: typed errors carry a safe message, anything else does not."""
+    if isinstance(exc, SaaranshError | CannotWrite):
+        return f"summarisation failed: {exc}"
+    return "summarisation failed: model error (details in the server log)"
 
 
 @dataclass
@@ -162,8 +171,10 @@ class Engine:
                 continue
             result = results[int(arg)]
             if isinstance(result, Exception):
+                # The detail (a CUDA OOM, a tokenizer error) goes to the log, not the client.
+                log.warning("summary of %s in %s failed: %r", plan.article.id, lang, result)
                 summaries[lang] = None
-                unavailable[lang] = f"summarisation failed: {type(result).__name__}: {result}"
+                unavailable[lang] = _failure_reason(result)
             elif how == "direct":
                 summaries[lang] = result
             else:

@@ -68,3 +68,13 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
         summary_words=settings.summary_words,
         max_chars=settings.max_chars,
     )
+
+
+def build_events(settings: Settings, engine: Engine):
+    """The event store and clusterer for `settings.database_url` (SQLite file by default)."""
+    from .events.service import EventService
+    from .store import Store
+
+    store = Store(settings.resolved_database_url())
+    store.migrate()
+    return EventService(store, summariser=engine.summariser)

@@ -8,6 +8,7 @@ import logging
 import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
@@ -151,8 +152,7 @@ def create_app_from_env() -> FastAPI:
 
 
 def app_for(settings: Settings) -> FastAPI:
-    """The app `saaransh serve` runs: the engine from the factory, the events store from
-    `saaransh.factory.build_events` when it exists.
+    """The app `saaransh serve` runs: the engine and the events store from saaransh.factory.
 
     Test-only, never in production: SAARANSH_TEST_BACKEND=fake swaps in a deterministic
     fake summariser (saaransh.api.testing), SAARANSH_TEST_FAKE_DELAY_MS sets its per-call
@@ -173,4 +173,4 @@ def app_for(settings: Settings) -> FastAPI:
         return create_app(settings, engine)
     from .. import factory
 
-    return create_app(settings, events_factory=getattr(factory, "build_events", None))
+    return create_app(settings, events_factory=partial(factory.build_events, settings))
