@@ -24,8 +24,9 @@ CAN_WRITE = [
     ("mt5_xlsum", ("en", "hi"), [True, True, False, False, False]),
     ("indicbart", ("hi",), [False, True, False, False, False]),
     ("prompt", ("en", "hi"), [True, True, True, True, True]),
-    ("mbart50", ("en", "hi"), [False] * 5),
-    ("nllb", ("en", "hi"), [False] * 5),
+    # A summarisation fine-tune of mBART-50 / NLLB writes any language it has a code for.
+    ("mbart50", ("en", "hi"), [True, True, True, True, False]),
+    ("nllb", ("en", "hi"), [True, True, True, True, False]),
 ]
 
 
@@ -33,6 +34,19 @@ CAN_WRITE = [
 def test_can_write_matrix(runner_for, family, languages, expected):
     summariser = Seq2SeqSummariser(runner_for(family, languages))
     assert [summariser.can_write(t, s) for t, s in PAIRS] == expected
+
+
+@pytest.mark.parametrize("family", ["mbart50", "nllb"])
+def test_a_translation_checkpoint_is_never_asked_to_summarise(family):
+    from dataclasses import replace
+
+    from saaransh.settings import Settings
+    from saaransh.summarise.seq2seq import load_runner
+    from seq2seq_fixtures import tiny_spec
+
+    spec = replace(tiny_spec(family), role="translator")
+    summariser = Seq2SeqSummariser(load_runner(spec, Settings(device="cpu")))
+    assert [summariser.can_write(t, s) for t, s in PAIRS] == [False] * 5
 
 
 @pytest.mark.parametrize("family", ["mbart50", "nllb", "prompt"])

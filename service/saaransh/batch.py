@@ -132,37 +132,36 @@ class Totals:
         )
 
 
-def pending_documents(
+def pending(
     items: Iterable[RawDocument | ReadError], sink: JsonlSink, totals: Totals
-) -> Iterator[RawDocument]:
-    """Documents not yet in the output; read errors are written as error records."""
+) -> Iterator[RawDocument | ReadError]:
+    """Inputs not yet in the output, each id once."""
     seen: set[str] = set()
     for item in items:
         if item.id in sink.done or item.id in seen:
             totals.skipped += 1
             continue
         seen.add(item.id)
-        if isinstance(item, ReadError):
-            sink.write(item.to_record())
-            totals.articles += 1
-            totals.errors += 1
-            continue
         yield item
 
 
 def run(
-    docs: Iterable[RawDocument | ReadError],
+    items: Iterable[RawDocument | ReadError],
     sink: JsonlSink,
     process: ChunkProcessor,
     *,
     batch_size: int,
     progress=None,
 ) -> Totals:
-    """Drive `process` over the pending documents chunk by chunk, writing as it goes."""
+    """Drive `process` over the pending documents chunk by chunk, writing records in
+    input order (read errors keep their place) as each chunk completes."""
     totals = Totals()
     start = time.perf_counter()
-    for chunk in chunked(pending_documents(docs, sink, totals), batch_size):
-        for record in process(chunk):
+    for chunk in chunked(pending(items, sink, totals), batch_size):
+        docs = [d for d in chunk if isinstance(d, RawDocument)]
+        records = iter(process(docs) if docs else [])
+        for item in chunk:
+            record = item.to_record() if isinstance(item, ReadError) else next(records)
             sink.write(record)
             totals.articles += 1
             totals.errors += "error" in record

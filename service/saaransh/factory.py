@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .engine import Engine
 from .errors import ModelUnavailable
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .summarise.registry import ModelSpec
 
 log = logging.getLogger(__name__)
 
@@ -15,8 +19,12 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class BackendChoice:
     kind: str  # "extractive" | "seq2seq"
-    model: str | None
+    spec: ModelSpec | None  # the seq2seq model, resolved once
     reason: str
+
+    @property
+    def model(self) -> str | None:
+        return self.spec.name if self.spec else None
 
 
 def choose_backend(settings: Settings) -> BackendChoice:
@@ -27,9 +35,9 @@ def choose_backend(settings: Settings) -> BackendChoice:
 
     spec = registry.resolve(settings.model, settings)
     if settings.backend == "seq2seq":
-        return BackendChoice("seq2seq", spec.name, "requested with --backend seq2seq")
+        return BackendChoice("seq2seq", spec, "requested with --backend seq2seq")
     if registry.weights_present(spec):
-        return BackendChoice("seq2seq", spec.name, f"weights of '{spec.name}' found locally")
+        return BackendChoice("seq2seq", spec, f"weights of '{spec.name}' found locally")
     return BackendChoice(
         "extractive",
         None,
@@ -46,10 +54,10 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
 
         summariser = ExtractiveSummariser()
     else:
-        from .summarise import registry
         from .summarise.seq2seq import load_summariser
 
-        summariser = load_summariser(registry.resolve(choice.model, settings), settings)
+        assert choice.spec is not None
+        summariser = load_summariser(choice.spec, settings)
     translator = None
     if settings.translator:
         from .summarise import registry

@@ -137,7 +137,10 @@ class LangCodeConvention(Convention):
         self.code_ids = {lang: self.token_id(code) for lang, code in self.CODES.items()}
 
     def can_write(self, target: str, source: str) -> bool:
-        return False  # translation models do not summarise
+        # The same architecture serves both roles: a translation checkpoint (role
+        # "translator") must not be asked to summarise, a summarisation fine-tune can
+        # write any language it has a code for.
+        return self.spec.role == "summariser" and {source, target} <= set(self.code_ids)
 
     def can_translate(self, source: str, target: str) -> bool:
         return source != target and {source, target} <= set(self.code_ids)
