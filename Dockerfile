@@ -39,8 +39,7 @@ RUN pip install ".[${EXTRAS}]" \
 
 FROM build AS test
 COPY . /src
-# Editable here (this stage is thrown away): tests then see the source checkout's
-# prompts/ and models/ exactly as on a developer's machine.
+# Editable here (this stage is thrown away): the tests run against the source checkout.
 RUN pip install -e ".[dev]"
 RUN pytest -q -p no:cacheprovider && touch /tests-passed
 
@@ -52,12 +51,9 @@ RUN useradd --uid 10001 --create-home --home-dir /home/saaransh saaransh \
  && mkdir -p /app/models /app/data /app/hf-cache \
  && chown -R saaransh:saaransh /app
 WORKDIR /app
-COPY --chown=saaransh:saaransh models/registry.toml /app/models/registry.toml
-COPY prompts /app/prompts
-# The prompt loader looks for prompts/ beside the source tree; point that spot at the
-# copy, wherever the installed package puts it.
-RUN ln -s /app/prompts "$(python -c 'from saaransh.summarise.seq2seq.prompts import PROMPTS_DIR; print(PROMPTS_DIR)')" \
- && python -c "from saaransh.summarise.seq2seq.prompts import available; assert available()"
+# The model registry and prompt templates ship inside the package; a registry.toml put
+# into the models volume overrides the packaged one.
+RUN python -c "from saaransh.summarise.seq2seq.prompts import available; assert available()"
 COPY --chmod=755 docker/entrypoint.sh /usr/local/bin/saaransh-entrypoint
 ENV SAARANSH_HOST=0.0.0.0 \
     SAARANSH_PORT=8000 \

