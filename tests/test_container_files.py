@@ -321,9 +321,9 @@ def test_docs_quick_start_matches_compose(doc):
 @pytest.mark.parametrize("doc", DOC_FILES, ids=lambda p: p.name)
 def test_docs_name_only_real_services_and_profiles(doc):
     text = doc.read_text(encoding="utf-8")
-    for profile, service in re.findall(r"docker compose --profile (\S+) up -d (\S+)", text):
+    for profile, service in re.findall(r"docker compose --profile ([\w-]+) up -d ([\w-]+)", text):
         assert profile in SERVICES[service]["profiles"]
-    named = re.findall(r"docker compose (?:run --rm|restart|logs -f) (\S+)", text)
+    named = re.findall(r"docker compose (?:run --rm|restart|logs -f) ([\w-]+)", text)
     assert set(named) <= set(SERVICES)
     assert "--profile cpu" in text
 
