@@ -9,7 +9,7 @@ import sys
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -98,7 +98,7 @@ def summarise(
     from .factory import build_engine, choose_backend
     from .readers import read_paths
 
-    overrides: dict = {}
+    overrides: dict[str, Any] = {}
     if backend:
         overrides["backend"] = backend.value
     if model:
@@ -111,19 +111,25 @@ def summarise(
     if cluster and engine is EngineKind.ray:
         raise typer.BadParameter("--cluster runs with --engine local", param_hint="--cluster")
     sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
+    process: batch.ChunkProcessor
+    clusterer: batch.ClusteringProcessor | None = None
+    chunk = batch_size
     if engine is EngineKind.ray:
         from .scale.ray_batch import ray_chunk_processor
 
-        process = ray_chunk_processor(
+        ray_process = ray_chunk_processor(
             settings, langs, address=ray_address, num_workers=num_workers,
             num_gpus_per_worker=num_gpus_per_worker, batch_size=batch_size,
         )
+        process, chunk = ray_process, ray_process.chunk_size  # a full batch per actor
     else:
         eng = build_engine(settings, choice)
         if cluster:
             from .factory import build_events
 
-            process = batch.ClusteringProcessor(eng, build_events(settings, eng), langs, sink.done)
+            events = build_events(settings, eng)
+            clusterer = batch.ClusteringProcessor(eng, events, langs, sink.done)
+            process = clusterer
         else:
             process = partial(batch.summarise_chunk, eng, langs=langs)
 
@@ -131,10 +137,9 @@ def summarise(
 
     with tqdm(desc="summarising", unit="article", file=sys.stderr,
               disable=not sys.stderr.isatty()) as bar:
-        chunk = getattr(process, "chunk_size", batch_size)  # Ray: a full batch per actor
         totals = batch.run(read_paths(paths), sink, process, batch_size=chunk, progress=bar)
-    if cluster:
-        for record in process.cluster_records():
+    if clusterer is not None:
+        for record in clusterer.cluster_records():
             sink.write(record)
     sink.close()
     _err(totals.line())
@@ -158,7 +163,8 @@ def serve(
     """Run the REST API (uvicorn) with dynamic batching."""
     from .api.server import run
 
-    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    overrides: dict[str, Any] = {"host": host, "port": port}
+    overrides = {k: v for k, v in overrides.items() if v is not None}
     run(Settings(**overrides))
 
 

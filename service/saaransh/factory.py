@@ -11,6 +11,7 @@ from .errors import ModelUnavailable
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from .summarise.base import Summariser
     from .summarise.registry import ModelSpec
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
     if choice.kind == "extractive":
         from .summarise.extractive import ExtractiveSummariser
 
-        summariser = ExtractiveSummariser()
+        summariser: Summariser = ExtractiveSummariser()
     else:
         from .summarise.seq2seq import load_summariser
 

@@ -41,7 +41,7 @@ class Settings(BaseSettings):
         60, ge=10, le=400, description="Word budget of an extractive summary (ILSUM caps at 75)."
     )
     target_langs: list[Literal["en", "hi"]] = Field(
-        default_factory=lambda: ["en", "hi"], description="Summary languages by default."
+        ["en", "hi"], description="Summary languages by default."
     )
 
     # --- batching (service) -------------------------------------------------

@@ -60,8 +60,9 @@ class Seq2SeqRunner:
             # Longest first: similar lengths share a batch, so little padding is wasted.
             order = sorted(range(len(indices)), key=lambda k: -len(ids[k]))
             for batch in self._batches(order, ids):
+                texts: list[str | Exception]
                 try:
-                    texts = self._generate_batch([ids[k] for k in batch], first.target_lang)
+                    texts = list(self._generate_batch([ids[k] for k in batch], first.target_lang))
                 except Exception as exc:  # one failed call must not sink other batches
                     texts = [exc] * len(batch)
                 for k, text in zip(batch, texts, strict=True):
