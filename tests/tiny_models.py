@@ -216,61 +216,53 @@ def _fairseq_tokenizer(directory: Path, cls_name: str, src: str, tgt: str):
     return tokenizer
 
 
+# The dimensions both fairseq-style families share; only the config class and a few
+# ids differ between mBART-50 and NLLB.
+_FAIRSEQ_TINY = dict(
+    d_model=32,
+    encoder_layers=2,
+    decoder_layers=2,
+    encoder_attention_heads=4,
+    decoder_attention_heads=4,
+    encoder_ffn_dim=64,
+    decoder_ffn_dim=64,
+    max_position_embeddings=1024,
+    bos_token_id=0,
+    pad_token_id=1,
+    eos_token_id=2,
+    decoder_start_token_id=2,
+    scale_embedding=True,
+)
+
+
+def _build_fairseq(directory, tokenizer_cls, codes, config_cls, model_cls, **extra) -> Path:
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    tokenizer = _fairseq_tokenizer(directory, tokenizer_cls, *codes)
+    config = config_cls(vocab_size=len(tokenizer), **_FAIRSEQ_TINY, **extra)
+    torch.manual_seed(0)
+    _save_model(model_cls(config).eval(), directory)
+    return directory
+
+
 def build_tiny_mbart50(directory: Path) -> Path:
     """mBART-50 many-to-many: MBart50Tokenizer with its 52 language codes."""
     from transformers import MBartConfig, MBartForConditionalGeneration
 
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    tokenizer = _fairseq_tokenizer(directory, "MBart50Tokenizer", "en_XX", "hi_IN")
-    config = MBartConfig(
-        vocab_size=len(tokenizer),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=4,
-        decoder_attention_heads=4,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
-        max_position_embeddings=1024,
-        bos_token_id=0,
-        pad_token_id=1,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        forced_eos_token_id=2,
-        scale_embedding=True,
+    return _build_fairseq(
+        directory, "MBart50Tokenizer", ("en_XX", "hi_IN"), MBartConfig,
+        MBartForConditionalGeneration, forced_eos_token_id=2,
     )
-    torch.manual_seed(0)
-    _save_model(MBartForConditionalGeneration(config).eval(), directory)
-    return directory
 
 
 def build_tiny_nllb(directory: Path) -> Path:
     """NLLB-200: M2M100 + NllbTokenizer with FLORES-200 codes (eng_Latn, hin_Deva)."""
     from transformers import M2M100Config, M2M100ForConditionalGeneration
 
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    tokenizer = _fairseq_tokenizer(directory, "NllbTokenizer", "eng_Latn", "hin_Deva")
-    config = M2M100Config(
-        vocab_size=len(tokenizer),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=4,
-        decoder_attention_heads=4,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
-        max_position_embeddings=1024,
-        bos_token_id=0,
-        pad_token_id=1,
-        eos_token_id=2,
-        decoder_start_token_id=2,
-        scale_embedding=True,
+    return _build_fairseq(
+        directory, "NllbTokenizer", ("eng_Latn", "hin_Deva"), M2M100Config,
+        M2M100ForConditionalGeneration,
     )
-    torch.manual_seed(0)
-    _save_model(M2M100ForConditionalGeneration(config).eval(), directory)
-    return directory
 
 
 BUILDERS = {
