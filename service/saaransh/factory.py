@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .embeddings import default_embedder
 from .engine import Engine
 from .errors import ModelUnavailable
 from .settings import Settings
@@ -53,7 +54,9 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
     if choice.kind == "extractive":
         from .summarise.extractive import ExtractiveSummariser
 
-        summariser: Summariser = ExtractiveSummariser()
+        summariser: Summariser = ExtractiveSummariser(
+            default_embedder(settings.embedding_cache_size)
+        )
     else:
         from .summarise.seq2seq import load_summariser
 
@@ -86,4 +89,5 @@ def build_events(settings: Settings, engine: Engine):
 
     store = Store(settings.resolved_database_url())
     store.migrate()
-    return EventService(store, summariser=engine.summariser)
+    embedder = default_embedder(settings.embedding_cache_size)
+    return EventService(store, embedder=embedder, summariser=engine.summariser)

@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     summary_words: int = Field(
         60, ge=10, le=400, description="Word budget of an extractive summary (ILSUM caps at 75)."
     )
+    embedding_cache_size: int = Field(
+        20_000,
+        ge=0,
+        description="Sentence embeddings kept in memory (LRU; ~1.5 KB each). A sentence is "
+        "embedded for its article summary, for clustering and for each recomputation of its "
+        "event summary; 0 turns the cache off (benchmarks on repeated text use that).",
+    )
     target_langs: list[Literal["en", "hi"]] = Field(
         ["en", "hi"], description="Summary languages by default."
     )
