@@ -15,6 +15,7 @@ install: $(BIN)/saaransh
 
 # Summarise the five seed articles (offline, extractive) and group them into events.
 demo: install
+	rm -f out/seeds.jsonl  # a demo shows the work; a real run would resume instead
 	$(BIN)/saaransh summarise seeds/ --cluster --out out/seeds.jsonl
 	@echo "wrote out/seeds.jsonl"
 
