@@ -12,7 +12,6 @@ Prints numbers only.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 import time
@@ -26,6 +25,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from transformers import MT5ForConditionalGeneration  # noqa: E402
 
 import tiny_models  # noqa: E402
+from saaransh.pipeline import analyse  # noqa: E402
+from saaransh.readers import read_paths  # noqa: E402
 from saaransh.settings import Settings  # noqa: E402
 from saaransh.summarise.base import SummaryRequest  # noqa: E402
 from saaransh.summarise.registry import ModelSpec  # noqa: E402
@@ -52,10 +53,8 @@ def build_model(folder: Path) -> None:
 
 
 def seed_requests(count: int) -> list[SummaryRequest]:
-    articles = []
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        parts = re.split(r"(?<=[।.?!])\s+|\n+", path.read_text(encoding="utf-8"))
-        articles.append(tuple(p.strip() for p in parts if p.strip()))
+    # The seeds as the engine sees them: cleaned and split by the real pipeline.
+    articles = [tuple(analyse(doc).sentences) for doc in read_paths([ROOT / "seeds"])]
     return [SummaryRequest(f"a{i}", articles[i % len(articles)], "hi", "en") for i in range(count)]
 
 

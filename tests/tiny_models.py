@@ -131,6 +131,19 @@ def build_tiny_mt0(directory: Path) -> Path:
 INDICBART_TAGS = ["<s>", "</s>", "<2bn>", "<2en>", "<2gu>", "<2hi>", "<2mr>", "<2pa>"]
 
 
+# Tiny dimensions of every BART-style test model (IndicBART, mBART-50, NLLB).
+_TINY_BART = dict(
+    d_model=32,
+    encoder_layers=2,
+    decoder_layers=2,
+    encoder_attention_heads=4,
+    decoder_attention_heads=4,
+    encoder_ffn_dim=64,
+    decoder_ffn_dim=64,
+    max_position_embeddings=1024,
+)
+
+
 def build_tiny_indicbart(directory: Path) -> Path:
     """MBart + Albert SentencePiece tokenizer + `<2xx>` tags, like ai4bharat/IndicBART-XLSum."""
     from transformers import MBartConfig, MBartForConditionalGeneration
@@ -176,14 +189,7 @@ def build_tiny_indicbart(directory: Path) -> Path:
     (directory / "added_tokens.json").write_text(json.dumps(added))
     config = MBartConfig(
         vocab_size=vocab + len(INDICBART_TAGS),
-        d_model=32,
-        encoder_layers=2,
-        decoder_layers=2,
-        encoder_attention_heads=4,
-        decoder_attention_heads=4,
-        encoder_ffn_dim=64,
-        decoder_ffn_dim=64,
-        max_position_embeddings=1024,
+        **_TINY_BART,
         bos_token_id=added["<s>"],
         eos_token_id=added["</s>"],
         pad_token_id=0,
@@ -216,17 +222,9 @@ def _fairseq_tokenizer(directory: Path, cls_name: str, src: str, tgt: str):
     return tokenizer
 
 
-# The dimensions both fairseq-style families share; only the config class and a few
-# ids differ between mBART-50 and NLLB.
+# mBART-50 and NLLB share these ids; only the config class differs between them.
 _FAIRSEQ_TINY = dict(
-    d_model=32,
-    encoder_layers=2,
-    decoder_layers=2,
-    encoder_attention_heads=4,
-    decoder_attention_heads=4,
-    encoder_ffn_dim=64,
-    decoder_ffn_dim=64,
-    max_position_embeddings=1024,
+    **_TINY_BART,
     bos_token_id=0,
     pad_token_id=1,
     eos_token_id=2,
