@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,15 @@ def seed_articles(seed_paths):
     from saaransh.readers import read_paths
 
     return {doc.id: analyse(doc) for doc in read_paths(seed_paths)}
+
+
+@pytest.fixture(scope="session")
+def devdata():
+    """benchmarks/devdata.py (the real dev data and its fixed tune/held-out split); the test
+    is skipped where ../shared/dev is absent. Never copy its texts into the repository."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import devdata as module
+
+    if not module.available():
+        pytest.skip(f"dev data not found in {module.dev_dir()}")
+    return module
