@@ -10,6 +10,7 @@ import hmac
 import time
 from dataclasses import dataclass
 
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
@@ -159,8 +160,27 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_and_record)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
             self.metrics.observe_request(
-                template, scope["method"], status, time.perf_counter() - start
+                route_template(scope), scope["method"], status, time.perf_counter() - start
             )
+
+
+def route_template(scope: Scope) -> str:
+    """The template of the route that served `scope`: FastAPI marks its own routes in the
+    scope; plain Starlette routes (/openapi.json) and mounts (static files) are matched
+    here against the app's routes. "unmatched" only for a path no route knows."""
+    path = getattr(scope.get("route"), "path", None)
+    if path:
+        return path
+    probe = {"type": "http", "path": scope["path"], "root_path": scope.get("root_path", ""),
+             "method": scope["method"]}  # fmt: skip
+    partial = None
+    for route in getattr(scope.get("app"), "routes", ()):
+        match, _ = route.matches(dict(probe))
+        if match is Match.NONE:
+            continue
+        template = f"{route.path}/{{path}}" if isinstance(route, Mount) else route.path
+        if match is Match.FULL:
+            return template
+        partial = partial or template  # the path is known, the method is not (405)
+    return partial or "unmatched"
