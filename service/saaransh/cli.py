@@ -51,7 +51,7 @@ def _reference(value: str | None) -> str | None:
 def _env(name: str, shown: object = None) -> str:
     """--help's default for an option that falls back to a Settings field."""
     value = Settings.model_fields[name].default if shown is None else shown
-    return f"{value}, or $SAARANSH_{name.upper()}"
+    return f"{value}; env SAARANSH_{name.upper()}"
 
 
 ReferenceDate = Annotated[
@@ -106,7 +106,7 @@ def summarise(
     backend: Annotated[Backend | None, typer.Option(help="Summariser backend.",
                                                     show_default=_env("backend"))] = None,
     model: Annotated[str | None, typer.Option(help="Registry name, folder or hub id.",
-                                              show_default=_env("model", "crosssum"))] = None,
+                                              show_default=_env("model", "the registry default"))] = None,
     cluster: Annotated[bool, typer.Option(help="Group articles into events, kept in the events "
                                           "store (printed on stderr).")] = False,
     reference_date: ReferenceDate = None,
