@@ -59,7 +59,8 @@ class KeywordEmbedder:
         rows = []
         for text in texts:
             digest = hashlib.sha256(text.encode()).digest()
-            noise = np.random.default_rng(int.from_bytes(digest[:8], "little")).standard_normal(self.dim)
+            rng = np.random.default_rng(int.from_bytes(digest[:8], "little"))
+            noise = rng.standard_normal(self.dim)
             noise /= np.linalg.norm(noise)
             lowered = text.lower()
             topics = {g for k, g in self.groups.items() if k in lowered}

@@ -15,7 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Page:
     body: bytes
     status: int = 200
-    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    headers: dict[str, str] = field(
+        default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"}
+    )
 
 
 @dataclass
@@ -36,7 +38,8 @@ def local_site(pages: dict[str, Page]) -> Iterator[Site]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the http.server name
             log.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))
-            page = site.pages.get(self.path, Page(b"not found", 404, {"Content-Type": "text/plain"}))
+            missing = Page(b"not found", 404, {"Content-Type": "text/plain"})
+            page = site.pages.get(self.path, missing)
             body = page.body.replace(b"{base}", site.base.encode())
             self.send_response(page.status)
             for name, value in page.headers.items():

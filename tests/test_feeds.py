@@ -39,7 +39,8 @@ def html_page(title: str, text: str) -> Page:
 def rss(items: list[tuple[str, str, str]]) -> Page:
     """RSS 2.0 with (guid, link, title) items; links may be relative to the feed."""
     entries = "".join(
-        f"<item><title>{escape(t)}</title><link>{escape(link)}</link><guid isPermaLink=\"false\">{g}</guid>"
+        f"<item><title>{escape(t)}</title><link>{escape(link)}</link>"
+        f'<guid isPermaLink="false">{g}</guid>'
         "<pubDate>Mon, 14 Jul 2025 08:00:00 +0530</pubDate></item>"
         for g, link, t in items
     )

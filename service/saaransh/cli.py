@@ -54,6 +54,8 @@ def _env(name: str, shown: object = None) -> str:
     return f"{value}; env SAARANSH_{name.upper()}"
 
 
+LangOption = Annotated[list[str] | None, typer.Option(
+    help="Target language; repeat.", show_default=_env("target_langs", "en hi"))]
 ReferenceDate = Annotated[
     str | None,
     typer.Option(callback=_reference, help="YYYY-MM-DD; gives a year to dates written without one.",
@@ -101,12 +103,11 @@ def summarise(
     paths: PathsArg,
     out: Annotated[Path | None, typer.Option(help="JSON Lines output (resumable).",
                                              show_default="stdout")] = None,
-    lang: Annotated[list[str] | None, typer.Option(help="Target language; repeat.",
-                                                   show_default=_env("target_langs", "en hi"))] = None,
+    lang: LangOption = None,
     backend: Annotated[Backend | None, typer.Option(help="Summariser backend.",
                                                     show_default=_env("backend"))] = None,
-    model: Annotated[str | None, typer.Option(help="Registry name, folder or hub id.",
-                                              show_default=_env("model", "the registry default"))] = None,
+    model: Annotated[str | None, typer.Option(
+        help="Registry name, folder or hub id.", show_default=_env("model", "registry's"))] = None,
     cluster: Annotated[bool, typer.Option(help="Group articles into events, kept in the events "
                                           "store (printed on stderr).")] = False,
     reference_date: ReferenceDate = None,
@@ -183,7 +184,8 @@ def _langs(given: list[str] | None, settings: Settings) -> list[str]:
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Bind address.", show_default=_env("host"))] = None,
+    host: Annotated[str | None, typer.Option(help="Bind address.",
+                                             show_default=_env("host"))] = None,
     port: Annotated[int | None, typer.Option(help="Port.", show_default=_env("port"))] = None,
 ) -> None:
     """Run the REST API (uvicorn) with dynamic batching, the web page at / and, when
@@ -203,14 +205,14 @@ def feeds(
         min=1, help="Seconds between passes.", show_default=_env("feed_interval_s"))] = None,
     out: Annotated[Path | None, typer.Option(help="JSON Lines output; its ids count as seen.",
                                              show_default="stdout")] = None,
-    lang: Annotated[list[str] | None, typer.Option(help="Target language; repeat.",
-                                                   show_default=_env("target_langs", "en hi"))] = None,
+    lang: LangOption = None,
 ) -> None:
     """Follow RSS/Atom feeds: fetch each new item's page, then summarise, cluster and store
     it as `summarise --cluster` does. Items already in --out or in the store are skipped."""
     from .feeds.command import follow
 
-    settings = Settings(**({"feed_interval_s": interval} if interval else {}))
+    overrides: dict[str, Any] = {"feed_interval_s": interval} if interval else {}
+    settings = Settings(**overrides)
     raise typer.Exit(follow(sources, settings, _langs(lang, settings), out=out, once=once))
 
 

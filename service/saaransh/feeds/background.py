@@ -52,7 +52,8 @@ async def follow_in_background(settings: Settings, service: Any, events: Any) ->
         if events is None:
             return False
         # On the store thread, like every other store call of the service.
-        found = asyncio.run_coroutine_threadsafe(service.store(events.get_article, article_id), loop)
+        lookup = service.store(events.get_article, article_id)
+        found = asyncio.run_coroutine_threadsafe(lookup, loop)
         return found.result(timeout=settings.request_timeout_s) is not None
 
     def write(record: dict) -> None:

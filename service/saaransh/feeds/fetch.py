@@ -16,15 +16,15 @@ from ..errors import SaaranshError
 from ..settings import Settings
 
 ROBOTS_TTL_S = 24 * 3600  # RFC 9309: a cached robots.txt should not be used for longer
-MAX_CRAWL_DELAY_S = 60.0  # a site's Crawl-delay is honoured up to this, so one host cannot stall a pass
+MAX_CRAWL_DELAY_S = 60.0  # Crawl-delay is honoured up to this: one host cannot stall a pass
 
 
 class FetchError(SaaranshError):
     code = "fetch_failed"
 
-    def __init__(self, message: str, status: int | None = None) -> None:
+    def __init__(self, message: str, http_status: int | None = None) -> None:
         super().__init__(message)
-        self.status = status
+        self.http_status = http_status  # the server's answer, when there was one
 
 
 class Disallowed(FetchError):
@@ -98,9 +98,9 @@ class PoliteFetcher:
         except FetchError as exc:
             # As urllib.robotparser reads it: 401/403 forbid everything, any other 4xx
             # (no robots.txt) allows everything; a server error or no answer forbids.
-            if exc.status in (401, 403):
+            if exc.http_status in (401, 403):
                 return False
-            return exc.status is not None and 400 <= exc.status < 500
+            return exc.http_status is not None and 400 <= exc.http_status < 500
         rules = RobotFileParser()
         rules.parse(fetched.content.decode("utf-8", "replace").splitlines())
         return rules

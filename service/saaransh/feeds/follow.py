@@ -94,7 +94,8 @@ class FeedFollower:
         page = self.fetcher.fetch(item.link)
         kind = PAGE_TYPES.get(page.content_type)
         if kind is None:
-            raise FetchError(f"{page.url}: {page.content_type or 'no content type'}, not a web page")
+            what = page.content_type or "no content type"
+            raise FetchError(f"{page.url}: {what}, not a web page")
         try:
             body = page.content.decode(page.encoding) if page.encoding else None
         except (LookupError, UnicodeDecodeError):

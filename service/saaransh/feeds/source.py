@@ -43,7 +43,8 @@ def read_feed(source: str, fetcher: PoliteFetcher) -> list[FeedItem]:
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise FetchError(f"{source}: cannot read ({exc.strerror or type(exc).__name__})") from None
+            why = exc.strerror or type(exc).__name__
+            raise FetchError(f"{source}: cannot read ({why})") from None
     # feedparser gets bytes (it finds the encoding) and the base for relative links.
     parsed = feedparser.parse(data, response_headers={"content-location": base})
     if not parsed.entries and (parsed.bozo or not parsed.version):

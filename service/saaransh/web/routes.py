@@ -128,8 +128,9 @@ async def paste(
     if fragment:
         return _page(request, "_result.html", status, result=result)
     events = await _read(request, _events_page, EVENTS_PER_PAGE, 0)
+    has_store = request.app.state.events is not None
     return _page(request, "index.html", status, result=result, events=events, offset=0,
-                 per_page=EVENTS_PER_PAGE, has_store=request.app.state.events is not None)  # fmt: skip
+                 per_page=EVENTS_PER_PAGE, has_store=has_store)  # fmt: skip
 
 
 async def _summarise(
