@@ -179,6 +179,8 @@ def _tokens(body: str, fmt: str) -> tuple[list[views.Token], bool]:
 
 @router.get("/login", response_class=HTMLResponse)
 async def login_form(request: Request, next: str = "/") -> Response:
+    if not request.app.state.settings.api_key:
+        return RedirectResponse("/", status_code=303)  # nothing to sign in to
     return _page(request, "login.html", next=auth.safe_next(next))
 
 
