@@ -130,7 +130,7 @@ def resolve(name_or_dir: str | None, settings: Settings, role: str = "summariser
             return spec
     if _looks_like_path(name, settings):
         # "models/x" and "org/x" look alike; under models_dir or with ./ ~ / it is a path.
-        raise ModelUnavailable(f"No model folder at {path}: give a registry name, a folder "
+        raise ModelUnavailable(f"No model folder at {name}: give a registry name, a folder "
                                "holding a checkpoint, or a hub id (org/name).")
     if name.count("/") == 1 and not path.exists():
         cached = try_to_load_from_cache(name, "config.json")
