@@ -21,6 +21,9 @@ class RawDocument:
     url: str | None = None
     published_at: str | None = None  # as the caller gave it; parsed during analysis
     source: str | None = None  # file path or "request", for error messages
+    # YYYY-MM-DD: the year given to dates written without one ("22 अगस्त"). A string, so a
+    # document still crosses Ray as JSON.
+    reference_date: str | None = None
 
 
 @dataclass

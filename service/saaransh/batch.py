@@ -9,10 +9,12 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from .article import RawDocument
 from .engine import ArticleResult, Engine
@@ -76,15 +78,11 @@ class JsonlSink:
         self.path = path
         self.replace_types = replace_types
         self.done: set[str] = set()
+        self._fh: TextIO | None = None
         if path is None:
-            import sys
-
             self._fh = sys.stdout
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
+        elif path.exists():
             self._repair_and_scan(path)
-        self._fh = path.open("a", encoding="utf-8")
 
     def _repair_and_scan(self, path: Path) -> None:
         data = path.read_bytes()
@@ -108,13 +106,19 @@ class JsonlSink:
             os.replace(tmp, path)  # atomic: a crash here leaves the old file whole
 
     def write(self, record: dict) -> None:
+        if self._fh is None:
+            # Opened on the first record: a run that fails before writing leaves no file.
+            assert self.path is not None
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = self.path.open("a", encoding="utf-8")
         self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         self._fh.flush()
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and self._fh is not None:
             os.fsync(self._fh.fileno())
             self._fh.close()
+            self._fh = None
 
 
 @dataclass

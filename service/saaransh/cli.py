@@ -1,4 +1,4 @@
-"""`saaransh`: the command-line door onto the engine (analyse, summarise, serve, eval)."""
+"""`saaransh`: the command-line door onto the engine (analyse, summarise, feeds, serve, eval)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -15,6 +16,8 @@ import typer
 
 from .errors import SaaranshError
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 eval_app = typer.Typer(no_args_is_help=True, help="Score summaries or clusters against gold.")
@@ -38,17 +41,33 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _reference(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _reference(value: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _env(name: str, shown: object = None) -> str:
+    """--help's default for an option that falls back to a Settings field."""
+    value = Settings.model_fields[name].default if shown is None else shown
+    return f"{value}; env SAARANSH_{name.upper()}"
+
+
+LangOption = Annotated[list[str] | None, typer.Option(
+    help="Target language; repeat.", show_default=_env("target_langs", "en hi"))]
+ReferenceDate = Annotated[
+    str | None,
+    typer.Option(callback=_reference, help="YYYY-MM-DD; gives a year to dates written without one.",
+                 show_default="none: such dates stay undated"),
+]
 
 
 @app.command()
 def analyse(
     paths: PathsArg,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-    reference_date: Annotated[
-        str | None, typer.Option(help="YYYY-MM-DD; gives a year to dates written without one.")
-    ] = None,
+    reference_date: ReferenceDate = None,
 ) -> None:
     """Clean and analyse articles: text, sentences, language and code-mixing, date."""
     from .pipeline import analyse as analyse_doc
@@ -59,7 +78,7 @@ def analyse(
         try:
             if isinstance(item, ReadError):
                 raise SaaranshError(item.message)
-            article = analyse_doc(item, reference_date=_reference(reference_date))
+            article = analyse_doc(replace(item, reference_date=reference_date))
         except SaaranshError as exc:
             failures += 1
             _err(f"{item.source or item.id}: {exc}")
@@ -82,11 +101,16 @@ def analyse(
 @app.command()
 def summarise(
     paths: PathsArg,
-    out: Annotated[Path | None, typer.Option(help="JSON Lines output (resumable).")] = None,
-    lang: Annotated[list[str] | None, typer.Option(help="Target language; repeat.")] = None,
-    backend: Annotated[Backend | None, typer.Option(help="Summariser backend.")] = None,
-    model: Annotated[str | None, typer.Option(help="Registry name, folder or hub id.")] = None,
-    cluster: Annotated[bool, typer.Option(help="Group articles into events.")] = False,
+    out: Annotated[Path | None, typer.Option(help="JSON Lines output (resumable).",
+                                             show_default="stdout")] = None,
+    lang: LangOption = None,
+    backend: Annotated[Backend | None, typer.Option(help="Summariser backend.",
+                                                    show_default=_env("backend"))] = None,
+    model: Annotated[str | None, typer.Option(
+        help="Registry name, folder or hub id.", show_default=_env("model", "registry's"))] = None,
+    cluster: Annotated[bool, typer.Option(help="Group articles into events, kept in the events "
+                                          "store (printed on stderr).")] = False,
+    reference_date: ReferenceDate = None,
     engine: Annotated[EngineKind, typer.Option(help="local or ray.")] = EngineKind.local,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per model call.")] = 16,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
@@ -95,8 +119,8 @@ def summarise(
 ) -> None:
     """Write an English and a Hindi summary of every article (and event, with --cluster)."""
     from . import batch
-    from .factory import build_engine, choose_backend
-    from .readers import read_paths
+    from .factory import build_engine, choose_backend, store_location
+    from .readers import ReadError, read_paths
 
     overrides: dict[str, Any] = {}
     if backend:
@@ -127,6 +151,7 @@ def summarise(
         if cluster:
             from .factory import build_events
 
+            _err(f"events store: {store_location(settings)}")
             events = build_events(settings, eng)
             clusterer = batch.ClusteringProcessor(eng, events, langs, sink.done)
             process = clusterer
@@ -137,7 +162,9 @@ def summarise(
 
     with tqdm(desc="summarising", unit="article", file=sys.stderr,
               disable=not sys.stderr.isatty()) as bar:
-        totals = batch.run(read_paths(paths), sink, process, batch_size=chunk, progress=bar)
+        docs = (d if isinstance(d, ReadError) else replace(d, reference_date=reference_date)
+                for d in read_paths(paths))
+        totals = batch.run(docs, sink, process, batch_size=chunk, progress=bar)
     if clusterer is not None:
         for record in clusterer.cluster_records():
             sink.write(record)
@@ -157,10 +184,12 @@ def _langs(given: list[str] | None, settings: Settings) -> list[str]:
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
-    port: Annotated[int | None, typer.Option(help="Port.")] = None,
+    host: Annotated[str | None, typer.Option(help="Bind address.",
+                                             show_default=_env("host"))] = None,
+    port: Annotated[int | None, typer.Option(help="Port.", show_default=_env("port"))] = None,
 ) -> None:
-    """Run the REST API (uvicorn) with dynamic batching."""
+    """Run the REST API (uvicorn) with dynamic batching, the web page at / and, when
+    $SAARANSH_FEEDS is set, the feed follower."""
     from .api.server import run
 
     overrides: dict[str, Any] = {"host": host, "port": port}
@@ -168,15 +197,40 @@ def serve(
     run(Settings(**overrides))
 
 
+@app.command()
+def feeds(
+    sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs or files.")],
+    once: Annotated[bool, typer.Option(help="One pass over the feeds, then exit.")] = False,
+    interval: Annotated[float | None, typer.Option(
+        min=1, help="Seconds between passes.", show_default=_env("feed_interval_s"))] = None,
+    out: Annotated[Path | None, typer.Option(help="JSON Lines output; its ids count as seen.",
+                                             show_default="stdout")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Follow RSS/Atom feeds: fetch each new item's page, then summarise, cluster and store
+    it as `summarise --cluster` does. Items already in --out or in the store are skipped."""
+    from .feeds.command import follow
+
+    overrides: dict[str, Any] = {"feed_interval_s": interval} if interval else {}
+    settings = Settings(**overrides)
+    raise typer.Exit(follow(sources, settings, _langs(lang, settings), out=out, once=once))
+
+
 @app.command("download-weights")
 def download_weights(
-    names: Annotated[list[str] | None, typer.Argument(help="Registry names.")] = None,
+    names: Annotated[list[str] | None, typer.Argument(
+        help="Registry names.", show_default="the registry's default summariser only")] = None,
+    everything: Annotated[bool, typer.Option(
+        "--all", help="Every model in the registry (many GB, aya-101 included).")] = False,
 ) -> None:
-    """Fetch model weights into models/ (needs the Hugging Face hub)."""
+    """Fetch model weights into models/ (needs the Hugging Face hub). With no names, only
+    the default summariser; --all for every registry model."""
     from .summarise.download import download_weights as fetch
 
     settings = Settings()
-    for path in fetch(names or [], settings):
+    if names and everything:
+        raise typer.BadParameter("give names or --all, not both", param_hint="--all")
+    for path in fetch(names or [], settings, everything=everything):
         typer.echo(str(path))
 
 
@@ -202,9 +256,21 @@ def _read_jsonl(file: Path) -> list[dict]:
 
 
 def main() -> None:
+    """The console script: every failure ends in one line on stderr, never a traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
     except SaaranshError as exc:
         _err(f"error: {exc}")
         raise SystemExit(2) from None
+    except OSError as exc:  # a missing or unreadable file, a refused connection
+        where = f"{exc.filename}: " if exc.filename else ""
+        _err(f"error: {where}{exc.strerror or exc}")
+        raise SystemExit(2) from None
+    except ValueError as exc:  # malformed input (JSON, dates) the command did not catch
+        _err(f"error: {type(exc).__name__}: {exc}")
+        raise SystemExit(2) from None
+    except Exception as exc:  # noqa: BLE001 - a bug; the log holds the traceback
+        log.debug("unexpected failure", exc_info=True)
+        _err(f"error: unexpected {type(exc).__name__}: {exc}")
+        raise SystemExit(1) from None

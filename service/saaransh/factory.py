@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .embeddings import default_embedder
@@ -80,6 +81,17 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
         summary_words=settings.summary_words,
         max_chars=settings.max_chars,
     )
+
+
+def store_location(settings: Settings) -> str:
+    """Where the events store lives (password hidden), and how to move it: for stderr/logs."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(settings.resolved_database_url())
+    where = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite" and url.database:
+        where = f"{Path(url.database).resolve()} ({where})"
+    return f"{where}; move it with SAARANSH_DATABASE_URL or SAARANSH_DATA_DIR"
 
 
 def build_events(settings: Settings, engine: Engine):

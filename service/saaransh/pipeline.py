@@ -19,7 +19,10 @@ def analyse(
     reference_date: dt.date | None = None,
     max_chars: int | None = None,
 ) -> Article:
-    """Clean and analyse `raw`. Raises InvalidInput when nothing of an article is left."""
+    """Clean and analyse `raw`. Raises InvalidInput when nothing of an article is left.
+    `reference_date` (else `raw.reference_date`) gives a year to dates written without one."""
+    if reference_date is None and raw.reference_date:
+        reference_date = dt.date.fromisoformat(raw.reference_date)
     if max_chars is not None and len(raw.body) > max_chars:
         raise InvalidInput(f"field 'text' is longer than the limit of {max_chars} characters")
     body = normalise_text(raw.body)

@@ -6,10 +6,10 @@ Every field reads from an environment variable `SAARANSH_<NAME>`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -95,6 +95,39 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="Allowed CORS origins; empty = CORS off."
     )
+    web: bool = Field(
+        True,
+        description="Serve the newsroom page at / (paste an article, browse events). With "
+        "api_key set, the page asks for the key once and keeps a signed session cookie.",
+    )
+
+    # --- feeds (`saaransh feeds`, and `serve` when `feeds` is set) -------------
+    feeds: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="RSS/Atom feed URLs (or files) `saaransh serve` follows in the background; "
+        "comma- or space-separated. Empty = no feeds.",
+    )
+    feed_interval_s: float = Field(
+        900.0, ge=1, description="Seconds between passes over the feeds. Shorter catches "
+        "news sooner but asks every outlet more often."
+    )
+    feed_timeout_s: float = Field(
+        20.0, gt=0, description="Connect/read timeout of one feed or page request."
+    )
+    feed_max_bytes: int = Field(
+        5_000_000, ge=1024, description="Largest feed or page downloaded; bigger ones are "
+        "cut off and become an error record (news pages are well under 2 MB)."
+    )
+    feed_max_redirects: int = Field(5, ge=0, le=20, description="Redirects followed per fetch.")
+    feed_host_delay_s: float = Field(
+        2.0, ge=0, description="Least seconds between two requests to one host (a robots.txt "
+        "Crawl-delay that is longer wins). Lower is faster and less polite."
+    )
+    feed_user_agent: str = Field(
+        "Saaransh-feeds/0.1 (news summariser; robots.txt respected)",
+        description="User-Agent sent with every feed, page and robots.txt request; robots.txt "
+        "rules are matched against it.",
+    )
 
     # --- store and events ---------------------------------------------------
     data_dir: Path = Field(Path("data"), description="Where the default SQLite store lives.")
@@ -103,6 +136,13 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; unset = SQLite file in data_dir. "
         "PostgreSQL: postgresql+psycopg://user@host/db",
     )
+
+    @field_validator("feeds", mode="before")
+    @classmethod
+    def _split_feeds(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v for v in value.replace(",", " ").split() if v]
+        return value
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -20,6 +20,7 @@ from ..engine import Engine
 from ..settings import Settings
 from .batcher import Batcher
 from .batching import BatchLimits
+from .docs_ui import install_docs
 from .errors import install_error_handlers
 from .metrics import Metrics
 from .middleware import BodyLimitMiddleware, GateMiddleware, Lifecycle, MetricsMiddleware
@@ -68,19 +69,26 @@ def create_app(
             events=app.state.events,
         )
         app.state.engine, app.state.batcher, app.state.service = eng, batcher, service
-        refresher = None
+        tasks = []
         try:
             await _warm_up(eng, batcher, settings)
             if hasattr(app.state.events, "refresh_dirty"):
-                refresher = asyncio.create_task(_refresh_events(app.state.events, batcher))
+                tasks.append(asyncio.create_task(_refresh_events(app.state.events, batcher)))
+            if settings.feeds:
+                from ..feeds.background import follow_in_background
+
+                log.info("following %d feeds every %g s", len(settings.feeds),
+                         settings.feed_interval_s)
+                feeds = follow_in_background(settings, service, app.state.events)
+                tasks.append(asyncio.create_task(feeds))
             lifecycle.ready = True
             log.info("ready: %s", eng.model_names)
             yield
         finally:
             lifecycle.ready, lifecycle.draining = False, True
-            if refresher is not None:
-                refresher.cancel()
-                await asyncio.gather(refresher, return_exceptions=True)
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await batcher.stop(drain_timeout=settings.request_timeout_s)
             service.close()
 
@@ -89,12 +97,19 @@ def create_app(
         version=__version__,
         summary="English and Hindi summaries of Hindi, English and code-mixed news.",
         lifespan=lifespan,
+        docs_url=None,  # served offline by install_docs
+        redoc_url=None,
     )
     app.state.settings, app.state.lifecycle, app.state.metrics = settings, lifecycle, metrics
     app.state.events, app.state.batcher = events, None
     install_error_handlers(app)
     for module in (summaries, events_routes, health):
         app.include_router(module.router)
+    install_docs(app)
+    if settings.web:
+        from ..web import install_web
+
+        install_web(app)
     # add_middleware wraps: the last added runs first (request id → CORS → metrics → ...).
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(GateMiddleware, lifecycle=lifecycle, api_key=settings.api_key)
@@ -173,4 +188,5 @@ def app_for(settings: Settings) -> FastAPI:
         return create_app(settings, engine)
     from .. import factory
 
+    log.info("events store: %s", factory.store_location(settings))
     return create_app(settings, events_factory=partial(factory.build_events, settings))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hmac
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
@@ -149,6 +151,9 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         status, start = 500, time.perf_counter()
+        # Taken now: a mount rewrites root_path in the scope on the way down.
+        probe = {"type": "http", "path": scope["path"], "root_path": scope.get("root_path", ""),
+                 "method": scope["method"]}  # fmt: skip
 
         async def send_and_record(message: Message) -> None:
             nonlocal status
@@ -159,8 +164,37 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_and_record)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
             self.metrics.observe_request(
-                template, scope["method"], status, time.perf_counter() - start
+                route_template(scope, probe), scope["method"], status, time.perf_counter() - start
             )
+
+
+def route_template(scope: Scope, probe: Scope) -> str:
+    """The template of the route that served `scope`: FastAPI marks its own routes in the
+    scope; plain Starlette routes (/openapi.json), mounts (static files) and requests a
+    middleware answered (401, 413) are matched here, with `probe` (the request as it came
+    in), against the app's routes. "unmatched" only for a path no route knows."""
+    path = getattr(scope.get("route"), "path", None)
+    if path:
+        return path
+    partial = None
+    for route in _flat(getattr(scope.get("app"), "routes", ())):
+        match, _ = route.matches(dict(probe))
+        if match is Match.NONE:
+            continue
+        template = f"{route.path}/{{path}}" if isinstance(route, Mount) else route.path
+        if match is Match.FULL:
+            return template
+        partial = partial or template  # the path is known, the method is not (405)
+    return partial or "unmatched"
+
+
+def _flat(routes: Iterable) -> Iterator:
+    """Routes with a path template; recent FastAPI wraps each included router in an object
+    without one, whose own routes sit in `original_router`."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from _flat(inner.routes)
+        elif getattr(route, "path", None):
+            yield route

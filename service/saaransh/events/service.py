@@ -136,6 +136,24 @@ class EventService:
             record["unavailable"] = row.unavailable
         return record
 
+    def cluster_articles(self, event_id: str) -> list[dict]:
+        """An event's articles (an old id of a merged event resolves), oldest first, with
+        what a reader needs to cite them: title, url, date, language, summaries."""
+        event = self.store.get_event(event_id)
+        rows = self.store.event_articles(event.id) if event is not None else []
+        return [
+            {
+                "id": row.id,
+                "title": row.title,
+                "url": row.url,
+                "published_at": row.published_at.isoformat() if row.published_at else None,
+                "language": row.language,
+                "summaries": row.summaries or {},
+                "unavailable": row.unavailable or {},
+            }
+            for row in rows
+        ]
+
     def cluster_ids_for(self, article_ids: Sequence[str]) -> list[str]:
         """The events these articles are in now (merges followed), first appearance first."""
         found: dict[str, None] = {}

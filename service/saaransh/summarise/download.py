@@ -7,7 +7,7 @@ from pathlib import Path
 
 from saaransh.errors import ModelUnavailable
 from saaransh.settings import Settings
-from saaransh.summarise.registry import registry_specs
+from saaransh.summarise.registry import default_name, registry_specs
 
 # Safetensors weights, configs and tokenizer files; never pickle (.bin) weights.
 ALLOW_PATTERNS = [
@@ -25,8 +25,11 @@ def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}
 
 
-def download_weights(names: list[str] | None, settings: Settings) -> list[Path]:
-    """Download each named registry entry (all when `names` is empty); returns the folders."""
+def download_weights(
+    names: list[str] | None, settings: Settings, *, everything: bool = False
+) -> list[Path]:
+    """Download each named registry entry; no names: the default summariser only, or
+    every registry entry with `everything` (13B-parameter aya-101 included). Returns folders."""
     from huggingface_hub import snapshot_download
     from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
 
@@ -36,10 +39,15 @@ def download_weights(names: list[str] | None, settings: Settings) -> list[Path]:
         raise ModelUnavailable(
             f"Not in the registry: {', '.join(unknown)}; known: {', '.join(sorted(specs))}."
         )
+    if not names:
+        default = default_name(settings)
+        names = list(specs) if everything else [default] if default else []
+        if not names:
+            raise ModelUnavailable("No names given and the registry names no default summariser.")
     if _offline():
         raise ModelUnavailable("HF_HUB_OFFLINE is set, so no weights can be downloaded.")
     folders = []
-    for name in names or list(specs):
+    for name in names:
         spec = specs[name]
         if not spec.hub:
             raise ModelUnavailable(f"Registry entry '{name}' has no hub id to download from.")

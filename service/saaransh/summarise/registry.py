@@ -120,14 +120,18 @@ def resolve(name_or_dir: str | None, settings: Settings, role: str = "summariser
     if name in specs:
         return specs[name]
     path = Path(name).expanduser()
+    for spec in specs.values():  # a registered folder keeps its registry settings
+        if spec.folder.resolve() == path.resolve():
+            return spec
     if path.is_dir():
-        for spec in specs.values():  # a registered folder keeps its registry settings
-            if spec.folder.resolve() == path.resolve():
-                return spec
         return ModelSpec(name=path.name, family=infer_family(path), folder=path, role=role)
     for spec in specs.values():
         if spec.hub == name:
             return spec
+    if _looks_like_path(name, settings):
+        # "models/x" and "org/x" look alike; under models_dir or with ./ ~ / it is a path.
+        raise ModelUnavailable(f"No model folder at {name}: give a registry name, a folder "
+                               "holding a checkpoint, or a hub id (org/name).")
     if name.count("/") == 1 and not path.exists():
         cached = try_to_load_from_cache(name, "config.json")
         family = infer_family(Path(cached).parent) if isinstance(cached, str) else "seq2seq"
@@ -137,6 +141,17 @@ def resolve(name_or_dir: str | None, settings: Settings, role: str = "summariser
     raise ModelUnavailable(
         f"Unknown model '{name}': not a registry name ({', '.join(sorted(specs))}), "
         "a folder, or a hub id."
+    )
+
+
+def _looks_like_path(name: str, settings: Settings) -> bool:
+    path = Path(name).expanduser()
+    models_dir = settings.models_dir.expanduser()
+    return (
+        name.startswith((".", "/", "~"))
+        or path.is_absolute()
+        or path.exists()
+        or path.resolve().is_relative_to(models_dir.resolve())
     )
 
 
