@@ -64,8 +64,8 @@ def typed_forms(word: str) -> dict[str, float]:
     for form in careful + nasal_less:
         for variant in _shortcuts(form):
             add(variant, SHORTCUT_WEIGHT)
-        # Urdu-style endings on two-letter words only make noise ("me" -> "my").
-        for variant in informal_variants(form) if len(form) > 3 else ():
+        # Urdu-style endings on two-letter words only make noise ("me" -> "my"); "w" for v stays.
+        for variant in informal_variants(form) if len(form) > 3 else [form.replace("v", "w")]:
             add(variant, INFORMAL_WEIGHT)
         add(_chat_form(form), CHAT_WEIGHT)
     total = sum(weights.values())
