@@ -72,7 +72,7 @@ def main() -> None:
         print(f"tables: {counts} in {time.perf_counter() - start:.1f} s")
     tables.load_tables.cache_clear()
     evidence.word_evidence.cache_clear()
-    tagger.word_features.cache_clear()
+    tagger.clear_caches()
 
     sentences = read_labelled(TRAIN)
     chains, golds = to_chains(sentences)

@@ -1,4 +1,4 @@
-"""Build the tagger's word tables and character models from wordfreq (run by scripts/build_tagger.py).
+"""Build the tagger's word tables and character models from wordfreq (scripts/build_tagger.py).
 
 English: wordfreq's English list. Romanised Hindi: wordfreq's Hindi (Devanagari) list, each word
 spread over the Latin spellings people type (`typed_forms`), plus a spelling-insensitive

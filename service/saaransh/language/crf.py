@@ -28,7 +28,7 @@ def _logaddexp(a: float, b: float) -> float:
 
 
 def viterbi(scores: Sequence[float], across: Sequence[bool], weights: Weights) -> list[bool]:
-    """Best labels (True = hi) given each word's hi-over-en score; across[i]: sentence end before i."""
+    """Best labels (True = hi) from each word's hi-over-en score; across[i]: sentence end before."""
     hi, en = scores[0], 0.0
     back: list[tuple[bool, bool]] = []
     for score, crossing in zip(scores[1:], across[1:], strict=True):

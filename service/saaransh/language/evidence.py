@@ -1,4 +1,4 @@
-"""What one typed Latin word says about its language, looking past elongation and run-together words.
+"""What a typed Latin word says about its language, past elongation and run-together words.
 
 `word_evidence` returns a `WordRow` for any letters-only lowercase word: straight from the shipped
 table when listed, else from the elongation-squeezed word, the skeleton index, a split into two
@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .romanise import skeleton
-from .tables import MISSING_LOG_FREQ, WordRow, load_tables
+from .tables import MISSING_LOG_FREQ, WordRow, WordTable, load_tables
 
 _ELONGATED = re.compile(r"(.)\1{2,}")
 # Parts of a run-together word must be this long, so that a rare word is not explained away as
@@ -20,7 +20,7 @@ _MIN_PART = 2
 _MIN_SPLIT_WORD = 5
 
 
-def _best_split(words: dict[str, WordRow], word: str) -> tuple[float, float]:
+def _best_split(words: WordTable, word: str) -> tuple[float, float]:
     """Highest log-product of two listed parts, per language: two words typed as one."""
     best_en = best_hi = 2 * MISSING_LOG_FREQ
     for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
@@ -40,8 +40,9 @@ def word_evidence(word: str) -> WordRow:
         return row
     if _ELONGATED.search(word):  # "sooo", "haiii": try the run cut to two letters, then one
         for squeezed in (_ELONGATED.sub(r"\1\1", word), _ELONGATED.sub(r"\1", word)):
-            if squeezed in tables.words:
-                return tables.words[squeezed]
+            row = tables.words.get(squeezed)
+            if row is not None:
+                return row
     lm = tables.hindi_lm.logprob(word) - tables.english_lm.logprob(word)
     folded = tables.skeletons.get(skeleton(word))
     if folded is not None:
@@ -55,6 +56,8 @@ def word_evidence(word: str) -> WordRow:
 
 def letters_of(token: str) -> str:
     """The lowercase letters of a token ("Don't!" -> "dont"); digits and marks dropped."""
+    if token.isalpha():
+        return token.lower()
     return "".join(ch for ch in token.lower() if ch.isalpha())
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .charlm import CharNgramLM
 
@@ -22,8 +23,7 @@ WEIGHTS_FILE = "weights.json"
 MISSING_LOG_FREQ = -20.0
 
 
-@dataclass(frozen=True)
-class WordRow:
+class WordRow(NamedTuple):
     """Natural-log frequencies of a typed word in English and in romanised Hindi, and more."""
 
     log_en: float
@@ -32,9 +32,29 @@ class WordRow:
     folded_only: bool  # the Hindi frequency was found only through skeleton() folding
 
 
+class WordTable:
+    """Word -> WordRow, parsed on first look-up: loading stays a split of lines."""
+
+    def __init__(self, text: str) -> None:
+        self._raw = dict(line.split("\t", 1) for line in text.splitlines())
+
+    def get(self, word: str) -> WordRow | None:
+        raw = self._raw.get(word)
+        if raw is None:
+            return None
+        en, hi, lm, folded = raw.split("\t")
+        return WordRow(_log(en), _log(hi), float(lm), folded == "1")
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._raw
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 @dataclass(frozen=True)
 class Tables:
-    words: dict[str, WordRow]
+    words: WordTable
     skeletons: dict[str, float]  # skeleton -> log frequency share of the Hindi words behind it
     english_lm: CharNgramLM
     hindi_lm: CharNgramLM
@@ -51,15 +71,10 @@ def _log(field: str) -> float:
 
 @lru_cache(maxsize=4)
 def load_tables(directory: Path = TAGGER_DATA) -> Tables:
-    """Read the word table, skeleton index and character models (about a quarter second)."""
-    words = {}
-    for line in _read_gz(directory / TABLE_FILE).splitlines():
-        word, en, hi, lm, folded = line.split("\t")
-        words[word] = WordRow(_log(en), _log(hi), float(lm), folded == "1")
-    skeletons = {}
-    for line in _read_gz(directory / SKELETON_FILE).splitlines():
-        key, value = line.split("\t")
-        skeletons[key] = float(value)
+    """Read the word table, skeleton index and character models (a fraction of a second)."""
+    words = WordTable(_read_gz(directory / TABLE_FILE))
+    skeletons = {key: float(value) for key, value in
+                 (line.split("\t") for line in _read_gz(directory / SKELETON_FILE).splitlines())}
     state = json.loads(_read_gz(directory / LM_FILE))
     return Tables(words, skeletons, CharNgramLM.from_state(state["en"]),
                   CharNgramLM.from_state(state["hi"]))

@@ -33,7 +33,6 @@ def _clip(value: float) -> float:
     return max(-CLIP, min(CLIP, value))
 
 
-@lru_cache(maxsize=200_000)
 def word_features(letters: str) -> tuple[float, ...]:
     """The context-free features of a lowercase letters-only word, "name" left at 0."""
     row = word_evidence(letters)
@@ -73,10 +72,12 @@ def default_weights() -> Weights:
                    data["stay_across"])
 
 
-def latin_chains(tokens: list[str]) -> list[tuple[list[int], list[bool], list[bool]]]:
+def latin_chains(tokens: list[str], kinds: list[str] | None = None
+                 ) -> list[tuple[list[int], list[bool], list[bool]]]:
     """Runs of Latin words: (positions, sentence end before each, each starts a sentence).
 
     Devanagari or other-script words end a run; sentence-end punctuation only marks the join.
+    `kinds` are the tokens' `token_kind`s when the caller has them already.
     """
     chains: list[tuple[list[int], list[bool], list[bool]]] = []
     positions: list[int] = []
@@ -84,7 +85,7 @@ def latin_chains(tokens: list[str]) -> list[tuple[list[int], list[bool], list[bo
     starts: list[bool] = []
     crossing, at_start = False, True
     for i, tok in enumerate(tokens):
-        kind = token_kind(tok)
+        kind = kinds[i] if kinds is not None else token_kind(tok)
         if kind == "latn":
             positions.append(i)
             across.append(crossing and bool(across))
@@ -102,14 +103,53 @@ def latin_chains(tokens: list[str]) -> list[tuple[list[int], list[bool], list[bo
     return chains
 
 
+_BASE_SCORES: dict[Weights, dict[str, tuple[float, float]]] = {}
+
+
+def clear_caches() -> None:
+    """Forget every per-word result (benchmarks measure the cold path with it)."""
+    _BASE_SCORES.clear()
+
+
+def _base_scores(weights: Weights) -> dict[str, tuple[float, float]]:
+    return _BASE_SCORES.setdefault(weights, {})
+
+
+def _base(token: str, weights: Weights, cache: dict[str, tuple[float, float]]) -> tuple[float,
+                                                                                       float]:
+    """(score of the word's own features, its lexicon feature), cached per raw token."""
+    hit = cache.get(token)
+    if hit is None:
+        feats = word_features(letters_of(token))
+        hit = (sum(w * f for w, f in zip(weights.emission, feats, strict=True)), feats[0])
+        cache[token] = hit
+    return hit
+
+
 def tag_tokens(tokens: list[str], weights: Weights | None = None) -> list[str]:
-    """Tag each token "hi", "en", "univ" (punctuation, numbers, URLs, handles...) or "other"."""
+    """Tag each token "hi", "en", "univ" (punctuation, numbers, URLs, handles...) or "other".
+
+    The score is linear in the features, so each word's own part is cached and only the name
+    and neighbour terms of `chain_features` are added per occurrence.
+    """
     weights = weights or default_weights()
-    tags = [token_kind(tok) for tok in tokens]
-    tags = ["hi" if kind in ("deva", "latn") else kind for kind in tags]
-    for positions, across, starts in latin_chains(tokens):
-        scores = [sum(w * f for w, f in zip(weights.emission, feats, strict=True))
-                  for feats in chain_features(tokens, positions, across, starts)]
+    cache = _base_scores(weights)
+    w_name = weights.emission[4]
+    w_prev, w_next = weights.emission[6] / CLIP, weights.emission[7] / CLIP
+    tags: list[str] = [token_kind(tok) for tok in tokens]
+    for positions, across, starts in latin_chains(tokens, tags):
+        own = [_base(tokens[i], weights, cache) for i in positions]
+        scores = []
+        for j, i in enumerate(positions):
+            score = own[j][0]
+            tok = tokens[i]
+            if not starts[j] and tok[:1].isupper() and not tok.isupper():
+                score += w_name
+            if j and not across[j]:
+                score += w_prev * own[j - 1][1]
+            if j + 1 < len(own) and not across[j + 1]:
+                score += w_next * own[j + 1][1]
+            scores.append(score)
         for i, is_hi in zip(positions, viterbi(scores, across, weights), strict=True):
             tags[i] = "hi" if is_hi else "en"
-    return tags
+    return ["hi" if tag == "deva" else tag for tag in tags]

@@ -12,7 +12,7 @@ _WORD_CHAR = r"[\p{L}\p{M}\p{N}_\u200c\u200d]"
 # ("a." * 100_000, long runs of dots, "@" or "-"): a trailing-punctuation check looks at most
 # _MAX_TRAIL characters ahead, an email's local part is at most 64 characters (RFC 5321).
 _MAX_TRAIL = 16
-_URL = (r"(?:https?://|www\.)\S+?(?=[.,!?;:)\]'\"»”’…]{0,%d}(?:\s|$))" % _MAX_TRAIL)
+_URL = r"(?:https?://|www\.)\S+?(?=[.,!?;:)\]'\"»”’…]{0," + str(_MAX_TRAIL) + r"}(?:\s|$))"
 _EMAIL = r"[\w.+\-]{1,64}@[\w\-]++(?:\.[\w\-]++)++"
 _HANDLE_OR_TAG = r"[@#]" + _WORD_CHAR + "+"
 # Numbers stay whole across separators ("1950-60", "9.30", "1,00,000", "२०२४") and keep a percent
