@@ -7,6 +7,7 @@ import pytest
 
 from saaransh.language import tables
 from saaransh.language.crf import Weights, train, viterbi
+from saaransh.language.scripts import token_kind
 from saaransh.language.typed import typed_forms
 
 
@@ -72,3 +73,24 @@ def test_shipped_tables_load_and_say_where_they_come_from() -> None:
     assert weights["trained_on"]["file"].endswith("hinglish-top-lid.tsv")
     readme = (tables.TAGGER_DATA / "README.md").read_text()
     assert "CC BY-SA 4.0" in readme and "hinglid" in readme.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Jaishankar ne kal Moscow mein Putin se mulaqat ki",
+    "yaar the movie was good. kal to main ghar pe hi hoon!",
+    "India के विदेश मंत्री ने Tuesday को social media पर लिखा",
+])
+def test_fast_decoding_matches_the_training_features(text: str) -> None:
+    # tag_tokens adds the name and neighbour terms by hand; training uses chain_features.
+    from saaransh.language import tag_tokens, tokenize
+    from saaransh.language.tagger import chain_features, default_weights, latin_chains
+
+    tokens = tokenize(text)
+    weights = default_weights()
+    expected = ["hi" if t in ("deva", "latn") else t for t in map(token_kind, tokens)]
+    for positions, across, starts in latin_chains(tokens):
+        feats = chain_features(tokens, positions, across, starts)
+        scores = [sum(w * f for w, f in zip(weights.emission, x, strict=True)) for x in feats]
+        for i, is_hi in zip(positions, viterbi(scores, across, weights), strict=True):
+            expected[i] = "hi" if is_hi else "en"
+    assert tag_tokens(tokens) == expected
