@@ -1,33 +1,38 @@
 """Token accuracy of `tag_tokens` on real labelled romanised Hindi-English data.
 
-Input: CoNLL-like files, one "token TAG" per line (TAG in hi/en/univ), blank line between
-sentences, e.g. transcribed from the ICON 2016 code-mixed shared-task data. The data is not
-shipped with the project; pass the files explicitly:
+    PYTHONPATH=service python benchmarks/eval_tagging.py                 # hinglid validation
+    PYTHONPATH=service python benchmarks/eval_tagging.py --old-src /work/main/service
+    PYTHONPATH=service python benchmarks/eval_tagging.py --dev DEV.tsv --test TEST.tsv   # ICON
 
-    python benchmarks/eval_tagging.py --dev DEV1.tsv DEV2.tsv --test TEST1.tsv [--tune]
-
-Scored tokens: gold "en"/"hi" tokens that contain a Latin letter. Baseline: a Latin token is
-"en" iff it is in wordfreq's top-N English list, N chosen on dev. `--tune` grid-searches a few
-tagger knobs on dev only, then reports dev and test with the chosen knobs.
+Default data: L3Cube-HingLID validation (benchmarks/devdata.hinglid_path(); CC BY-NC-SA 4.0,
+evaluation only). It is scored whole and in its two fixed halves (even- and odd-numbered
+sentences); nothing shipped was chosen on either. `--dev/--test` take ICON-style CoNLL files
+("token TAG", TAG in hi/en/univ). Scored tokens: gold hi/en tokens that contain a letter.
+Printed: accuracy, confusion both ways, the most confused words, tokens/s, and baselines
+(all-Hindi; an English word list alone; the tagger of another source tree via --old-src).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import itertools
-import re
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
 from pathlib import Path
 
 import wordfreq
-
-from saaransh.language.tagger import DEFAULT_PARAMS, TaggerParams, tag_tokens
+from devdata import hinglid_path
 
 Sentence = list[tuple[str, str]]
-_LATIN = re.compile(r"[A-Za-z]")
+# The README of hinglid lists these Hindi chat abbreviations as often labelled EN: reported
+# separately, never used by the tagger.
+LABEL_QUIRKS = frozenset({"h", "kr", "pr", "sb", "jb", "bs", "bht"})
 
 
 def read_sentences(paths: list[str]) -> list[Sentence]:
+    """Token + tag lines (tab or space separated), blank line between sentences; tags lowercased."""
     sentences: list[Sentence] = [[]]
     for path in paths:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -36,65 +41,107 @@ def read_sentences(paths: list[str]) -> list[Sentence]:
                     sentences.append([])
                 continue
             token, tag = line.rsplit(maxsplit=1)
-            sentences[-1].append((token, tag))
+            sentences[-1].append((token, tag.lower()))
         if sentences[-1]:
             sentences.append([])
     return [s for s in sentences if s]
 
 
 def _scored(gold: str, token: str) -> bool:
-    return gold in ("en", "hi") and bool(_LATIN.search(token))
+    return gold in ("en", "hi") and any(ch.isalpha() for ch in token)
 
 
-def accuracy(sentences: list[Sentence], params: TaggerParams) -> tuple[float, int]:
+def score(sentences: list[Sentence], predictions: list[list[str]]) -> dict:
+    """Accuracy, confusion counts and most confused words of predicted hi/en tags."""
     right = total = 0
-    for sentence in sentences:
-        predicted = tag_tokens([tok for tok, _ in sentence], params)
+    confusion: Counter[str] = Counter()
+    words: Counter[tuple[str, str]] = Counter()
+    quirk_errors = 0
+    for sentence, predicted in zip(sentences, predictions, strict=True):
         for (token, gold), tag in zip(sentence, predicted, strict=True):
-            if _scored(gold, token):
-                total += 1
-                right += tag == gold
-    return right / total, total
+            if not _scored(gold, token):
+                continue
+            total += 1
+            if tag == gold:
+                right += 1
+                continue
+            confusion[f"{gold.upper()}->{tag}"] += 1
+            words[(token.lower(), gold.upper())] += 1
+            quirk_errors += token.lower() in LABEL_QUIRKS
+    return {"accuracy": right / total, "tokens": total, "confusion": dict(confusion),
+            "quirk_errors": quirk_errors, "top_confused": words.most_common(20)}
 
 
-def baseline_accuracy(sentences: list[Sentence], top_n: int) -> float:
+def tag_all(sentences: list[Sentence]) -> tuple[list[list[str]], float]:
+    """Predictions of this tree's tagger and its tokens/s (one process, warm after the first)."""
+    from saaransh.language import tag_tokens
+
+    tag_tokens(["warm", "up"])
+    start = time.perf_counter()
+    predictions = [tag_tokens([tok for tok, _ in s]) for s in sentences]
+    elapsed = time.perf_counter() - start
+    return predictions, sum(len(s) for s in sentences) / elapsed
+
+
+def old_tagger(sentences: list[Sentence], src: str) -> list[list[str]]:
+    """Predictions of the tagger in another source tree (e.g. main), in a subprocess."""
+    code = ("import json,sys\nfrom saaransh.language import tag_tokens\n"
+            "print(json.dumps([tag_tokens(s) for s in json.load(sys.stdin)]))")
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps(
+        [[tok for tok, _ in s] for s in sentences]), capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": src, "PATH": "/usr/bin:/bin"})
+    return json.loads(out.stdout)
+
+
+def word_list_baseline(sentences: list[Sentence], top_n: int) -> list[list[str]]:
     english = set(wordfreq.top_n_list("en", top_n))
-    pairs = [(tok, gold) for s in sentences for tok, gold in s if _scored(gold, tok)]
-    return sum((tok.lower() in english) == (gold == "en") for tok, gold in pairs) / len(pairs)
+    return [["en" if tok.lower() in english else "hi" for tok, _ in s] for s in sentences]
 
 
-def tune(dev: list[Sentence]) -> TaggerParams:
-    grid = {
-        "lm_weight": [0.2, 0.5, 0.8],
-        "hindi_bias": [0.0, 0.5, 1.0],
-        "switch_penalty": [0.75, 1.5, 2.5],
-        "boundary_penalty": [0.5, 1.0],
-        "ambiguous_shrink": [0.1, 0.25, 0.5],
-        "emission_cap": [3.0, 5.0],
-    }
-    best = (0.0, DEFAULT_PARAMS)
-    for values in itertools.product(*grid.values()):
-        params = dataclasses.replace(DEFAULT_PARAMS, **dict(zip(grid, values, strict=True)))
-        best = max(best, (accuracy(dev, params)[0], params), key=lambda pair: pair[0])
-    return best[1]
+def report(name: str, sentences: list[Sentence], predictions: list[list[str]]) -> dict:
+    result = score(sentences, predictions)
+    print(f"  {name:<34} acc {result['accuracy']:.4f}  {result['confusion']}  "
+          f"(errors on README label quirks {'/'.join(sorted(LABEL_QUIRKS))}: "
+          f"{result['quirk_errors']})")
+    return result
+
+
+def evaluate(label: str, sentences: list[Sentence], old_src: str | None) -> None:
+    predictions, speed = tag_all(sentences)
+    n = sum(_scored(g, t) for s in sentences for t, g in s)
+    print(f"{label}: {len(sentences)} sentences, {n} scored tokens; tagger {speed:,.0f} tokens/s")
+    parts = {"whole": range(len(sentences)), "even half": range(0, len(sentences), 2),
+             "odd half": range(1, len(sentences), 2)}
+    for part, idx in parts.items():
+        report(f"tagger, {part}", [sentences[i] for i in idx], [predictions[i] for i in idx])
+    report("baseline: everything hi", sentences, [["hi"] * len(s) for s in sentences])
+    report("baseline: wordfreq top-10k English", sentences, word_list_baseline(sentences, 10_000))
+    if old_src:
+        old = old_tagger(sentences, old_src)
+        for part, idx in parts.items():
+            report(f"old tagger ({old_src}), {part}", [sentences[i] for i in idx],
+                   [old[i] for i in idx])
+    top = score(sentences, predictions)["top_confused"]
+    print("  most confused (word, gold): " + ", ".join(f"{w}/{g} {c}" for (w, g), c in top))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", nargs="+", required=True)
-    parser.add_argument("--test", nargs="+", required=True)
-    parser.add_argument("--tune", action="store_true", help="grid-search knobs on dev")
+    parser.add_argument("--dev", nargs="+", help="ICON-style CoNLL files (dev split)")
+    parser.add_argument("--test", nargs="+", help="ICON-style CoNLL files (held-out split)")
+    parser.add_argument("--old-src", help="source root of another tree to compare, e.g. main")
     args = parser.parse_args()
-    dev, test = read_sentences(args.dev), read_sentences(args.test)
-    top_ns = [1_000, 3_000, 10_000, 30_000, 50_000]
-    best_n = max(top_ns, key=lambda n: baseline_accuracy(dev, n))
-    params = tune(dev) if args.tune else DEFAULT_PARAMS
-    print(f"params: {params}")
-    for name, split in (("dev", dev), ("test", test)):
-        acc, n = accuracy(split, params)
-        base = baseline_accuracy(split, best_n)
-        print(f"{name}: {n} EN/HI Latin tokens, {len(split)} sentences | "
-              f"baseline (top-{best_n} English list) {base:.3f} | tagger {acc:.3f}")
+    print("reproduce: PYTHONPATH=service python benchmarks/eval_tagging.py "
+          + " ".join(sys.argv[1:]))
+    if args.dev or args.test:
+        for label, paths in (("ICON dev", args.dev), ("ICON test", args.test)):
+            if paths:
+                evaluate(label, read_sentences(paths), args.old_src)
+        return
+    path = hinglid_path()
+    if not path.is_file():
+        raise SystemExit(f"{path} not found: the dev data lives in ../shared/dev")
+    evaluate("hinglid validation", read_sentences([str(path)]), args.old_src)
 
 
 if __name__ == "__main__":

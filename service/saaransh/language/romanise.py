@@ -95,6 +95,23 @@ def romanise(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+def spoken_forms(word: str) -> tuple[list[str], list[str]]:
+    """(schwa-deleted spellings, the same without a final nasal sign: "nahin" -> "nahi").
+
+    Each list has the short-vowel spelling first, then the long-vowel one; [] if not a word.
+    """
+    units = _units(word)
+    if not units:
+        return [], []
+    spoken = _delete_schwas(units)
+    variants = [spoken, spoken[:-1]] if spoken[-1][0] == "N" and len(spoken) > 1 else [spoken]
+    out: list[list[str]] = []
+    for kept in variants:
+        forms = [_spell(kept, False), _spell(kept, True)]
+        out.append(list(dict.fromkeys(f.replace("R", r) for f in forms for r in ("d", "r"))))
+    return out[0], out[1] if len(out) > 1 else []
+
+
 # Informal habits that `romanise` does not produce but chat text is full of: "w" for व, Urdu-style
 # "-ay"/"-ey"/"-y" for a final "-e" ("apnay", "karny"), "ia" for "iya" ("kia", "dia"), "ae" for
 # "ai" ("hae"). Only the character model learns from these; look-ups fold them in `skeleton`.

@@ -1,113 +1,155 @@
-"""Token-level language tags: English vs romanised Hindi decided by lexicons plus context.
+"""Token-level language tags: English vs romanised Hindi, word evidence weighed against context.
 
-Each Latin word gets an emission score, log P(word | hi) - log P(word | en), from the two
-lexicons mixed with character models. A two-state Viterbi pass over the Latin words of the text
-then trades those scores against a penalty for switching language, plus a document-level prior
-from a first, context-free pass. Words that both languages use ("to", "me", "main", "is", "do")
-thus follow their neighbours. Devanagari words are "hi" and break the Latin chain: a Latin word
-inside a Devanagari sentence ("India के", "Tuesday को") was written in Latin on purpose and is
-judged on its own. Proper nouns get no tag of their own: a capitalised word after a lowercase
-one ("ne kal Moscow mein Putin se") has its score shrunk, so it follows its Latin neighbours.
+Each Latin word gets a few features (lexicon log-odds from wordfreq's English and romanised Hindi
+frequencies, character-model log-odds, whether it looks like a name...). A two-label linear-chain
+CRF (crf.py), whose weights were learned from licence-clean labelled code-mixed text
+(scripts/build_tagger.py, provenance in saaransh/data/tagger/README.md), picks the best labels
+for the Latin words of each stretch of text. Words that both languages use ("to", "me", "is")
+have small lexicon odds and follow their neighbours; words with strong evidence ("the", "tweet")
+keep it, since no learned switching cost is large enough to outvote it.
+
+Devanagari words are "hi" and cut the Latin chain: a Latin word inside Devanagari text ("India
+के", "Tuesday को") was written in Latin on purpose and is judged on its own.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from functools import lru_cache
 
-from .evidence import lexicon_freqs
-from .lexicon import load_model
+from .crf import Weights, viterbi
+from .evidence import letters_of, word_evidence
 from .scripts import token_kind
+from .tables import MISSING_LOG_FREQ, load_weights
 
-
-@dataclass(frozen=True)
-class TaggerParams:
-    """Knobs tuned on the dev split of the evaluation data (benchmarks/eval_tagging.py)."""
-
-    lm_weight: float = 0.5  # share of the character model in P(word | language)
-    hindi_bias: float = 0.0  # added to every emission score, in nats
-    switch_penalty: float = 0.75  # cost of changing language between adjacent words
-    boundary_penalty: float = 1.0  # the same across a sentence end
-    doc_prior: float = 0.5  # weight of the document's first-pass Hindi/English log-odds
-    emission_cap: float = 5.0  # no single word may outvote its context without limit
-    name_shrink: float = 0.25  # scale of a capitalised word's score after a lowercase word
-    # Words frequent in both lexicons ("to", "me", "is", "do") carry little evidence of their own:
-    # their score is scaled by `ambiguous_shrink` so that context decides.
-    ambiguous_freq: float = 1e-4
-    ambiguous_shrink: float = 0.25
-
-
-DEFAULT_PARAMS = TaggerParams()
+FEATURES = ("lexicon", "charlm", "bias", "folded", "name", "unlisted", "prev_lexicon",
+            "next_lexicon")
+# Lexicon and character-model odds are clipped: beyond this many nats a word's evidence is
+# decisive anyway, and one odd spelling must not weigh like ten words.
+CLIP = 8.0
 _SENTENCE_END = frozenset(".!?।॥;:\n")
 
 
-@lru_cache(maxsize=200_000)
-def _word_evidence(word: str, lm_weight: float) -> tuple[float, float]:
-    """(log P(word | hi) - log P(word | en), the smaller of its two lexicon frequencies)."""
-    model = load_model()
-    letters = "".join(ch for ch in word if ch.isalpha())
-    p_en, p_hi = lexicon_freqs(model, letters)
-    lm_en = math.exp(model.english_lm.logprob(letters))
-    lm_hi = math.exp(model.hindi_lm.logprob(letters))
-    log_en = math.log((1 - lm_weight) * p_en + lm_weight * lm_en)
-    log_hi = math.log((1 - lm_weight) * p_hi + lm_weight * lm_hi)
-    return log_hi - log_en, min(p_en, p_hi)
+def _clip(value: float) -> float:
+    return max(-CLIP, min(CLIP, value))
 
 
-def _emission(token: str, params: TaggerParams) -> float:
-    log_odds, shared_freq = _word_evidence(token.lower(), params.lm_weight)
-    if shared_freq > params.ambiguous_freq:
-        log_odds *= params.ambiguous_shrink
-    score = log_odds + params.hindi_bias
-    return max(-params.emission_cap, min(params.emission_cap, score))
+def word_features(letters: str) -> tuple[float, ...]:
+    """The context-free features of a lowercase letters-only word, "name" left at 0."""
+    row = word_evidence(letters)
+    unlisted = row.log_en <= MISSING_LOG_FREQ and row.log_hi <= MISSING_LOG_FREQ
+    return (_clip(row.log_hi - row.log_en), _clip(row.lm_log_odds), 1.0,
+            float(row.folded_only), 0.0, float(unlisted), 0.0, 0.0)
 
 
-def _viterbi(scores: list[float], penalties: list[float], prior: float) -> list[bool]:
-    """Best hi(True)/en(False) path; penalties[i] is the switch cost between words i-1 and i."""
-    hi, en = prior / 2 + scores[0] / 2, -prior / 2 - scores[0] / 2
-    back: list[tuple[bool, bool]] = []
-    for score, penalty in zip(scores[1:], penalties[1:], strict=True):
-        from_hi_to_hi, from_en_to_hi = hi, en - penalty
-        from_en_to_en, from_hi_to_en = en, hi - penalty
-        back.append((from_hi_to_hi >= from_en_to_hi, from_hi_to_en > from_en_to_en))
-        hi = max(from_hi_to_hi, from_en_to_hi) + (prior + score) / 2
-        en = max(from_en_to_en, from_hi_to_en) - (prior + score) / 2
-    state = hi >= en
-    path = [state]
-    for hi_came_from_hi, en_came_from_hi in reversed(back):
-        state = hi_came_from_hi if state else en_came_from_hi
-        path.append(state)
-    return path[::-1]
+def chain_features(tokens: list[str], positions: list[int], across: list[bool],
+                   starts: list[bool]) -> list[tuple[float, ...]]:
+    """Features of each Latin word of a chain, with its neighbours' lexicon odds.
+
+    A capitalised word inside a sentence looks like a name. The neighbours' odds let an
+    ambiguous word ("to", "per", "the") lean toward the words around it, beyond the label
+    transition alone; they are zero across a sentence end.
+    """
+    own = [word_features(letters_of(tokens[i])) for i in positions]
+    out = []
+    for j, (i, start) in enumerate(zip(positions, starts, strict=True)):
+        feats = list(own[j])
+        tok = tokens[i]
+        if not start and tok[:1].isupper() and not tok.isupper():
+            feats[4] = 1.0
+        if j and not across[j]:
+            feats[6] = own[j - 1][0] / CLIP
+        if j + 1 < len(own) and not across[j + 1]:
+            feats[7] = own[j + 1][0] / CLIP
+        out.append(tuple(feats))
+    return out
 
 
-def _is_name_like(token: str, previous: str | None) -> bool:
-    return token[:1].isupper() and not token.isupper() and bool(previous and previous[:1].islower())
+@lru_cache(maxsize=1)
+def default_weights() -> Weights:
+    """The shipped, learned weights (saaransh/data/tagger/weights.json)."""
+    data = load_weights()
+    return Weights(tuple(data["emission"][name] for name in FEATURES), data["stay"],
+                   data["stay_across"])
 
 
-def tag_tokens(tokens: list[str], params: TaggerParams = DEFAULT_PARAMS) -> list[str]:
-    """Tag each token "hi", "en", "univ" (punctuation, numbers, URLs, handles...) or "other"."""
-    kinds = [token_kind(tok) for tok in tokens]
-    tags = ["hi" if k == "deva" else k for k in kinds]
-    chain: list[int] = []  # positions of the Latin words, in order
-    scores: list[float] = []
-    penalties: list[float] = []
-    boundary, previous = False, None
-    for i, (tok, kind) in enumerate(zip(tokens, kinds, strict=True)):
+def latin_chains(tokens: list[str], kinds: list[str] | None = None
+                 ) -> list[tuple[list[int], list[bool], list[bool]]]:
+    """Runs of Latin words: (positions, sentence end before each, each starts a sentence).
+
+    Devanagari or other-script words end a run; sentence-end punctuation only marks the join.
+    `kinds` are the tokens' `token_kind`s when the caller has them already.
+    """
+    chains: list[tuple[list[int], list[bool], list[bool]]] = []
+    positions: list[int] = []
+    across: list[bool] = []
+    starts: list[bool] = []
+    crossing, at_start = False, True
+    for i, tok in enumerate(tokens):
+        kind = kinds[i] if kinds is not None else token_kind(tok)
         if kind == "latn":
-            score = _emission(tok, params)
-            if _is_name_like(tok, previous):
-                score *= params.name_shrink
-            chain.append(i)
+            positions.append(i)
+            across.append(crossing and bool(across))
+            starts.append(at_start)
+            crossing = at_start = False
+        elif kind in ("deva", "other"):
+            if positions:
+                chains.append((positions, across, starts))
+            positions, across, starts = [], [], []
+            crossing, at_start = False, True
+        elif tok[:1] in _SENTENCE_END:
+            crossing = at_start = True
+    if positions:
+        chains.append((positions, across, starts))
+    return chains
+
+
+_BASE_SCORES: dict[Weights, dict[str, tuple[float, float]]] = {}
+
+
+def clear_caches() -> None:
+    """Forget every per-word result (benchmarks measure the cold path with it)."""
+    _BASE_SCORES.clear()
+
+
+def _base_scores(weights: Weights) -> dict[str, tuple[float, float]]:
+    return _BASE_SCORES.setdefault(weights, {})
+
+
+def _base(token: str, weights: Weights, cache: dict[str, tuple[float, float]]) -> tuple[float,
+                                                                                       float]:
+    """(score of the word's own features, its lexicon feature), cached per raw token."""
+    hit = cache.get(token)
+    if hit is None:
+        feats = word_features(letters_of(token))
+        hit = (sum(w * f for w, f in zip(weights.emission, feats, strict=True)), feats[0])
+        cache[token] = hit
+    return hit
+
+
+def tag_tokens(tokens: list[str], weights: Weights | None = None) -> list[str]:
+    """Tag each token "hi", "en", "univ" (punctuation, numbers, URLs, handles...) or "other".
+
+    The score is linear in the features, so each word's own part is cached and only the name
+    and neighbour terms of `chain_features` are added per occurrence.
+    """
+    weights = weights or default_weights()
+    cache = _base_scores(weights)
+    w_name = weights.emission[4]
+    w_prev, w_next = weights.emission[6] / CLIP, weights.emission[7] / CLIP
+    tags: list[str] = [token_kind(tok) for tok in tokens]
+    for positions, across, starts in latin_chains(tokens, tags):
+        own = [_base(tokens[i], weights, cache) for i in positions]
+        scores = []
+        for j, i in enumerate(positions):
+            score = own[j][0]
+            tok = tokens[i]
+            if not starts[j] and tok[:1].isupper() and not tok.isupper():
+                score += w_name
+            if j and not across[j]:
+                score += w_prev * own[j - 1][1]
+            if j + 1 < len(own) and not across[j + 1]:
+                score += w_next * own[j + 1][1]
             scores.append(score)
-            penalties.append(params.boundary_penalty if boundary else params.switch_penalty)
-            boundary, previous = False, tok
-        elif kind == "deva" or (kind == "univ" and tok[:1] in _SENTENCE_END):
-            boundary, previous = True, None
-    if not chain:
-        return tags
-    votes_hi = sum(s > 0 for s in scores)
-    prior = params.doc_prior * math.log((votes_hi + 1) / (len(scores) - votes_hi + 1))
-    for i, is_hi in zip(chain, _viterbi(scores, penalties, prior), strict=True):
-        tags[i] = "hi" if is_hi else "en"
-    return tags
+        for i, is_hi in zip(positions, viterbi(scores, across, weights), strict=True):
+            tags[i] = "hi" if is_hi else "en"
+    return ["hi" if tag == "deva" else tag for tag in tags]
