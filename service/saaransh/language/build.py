@@ -18,6 +18,7 @@ import wordfreq
 
 from .charlm import CharNgramLM
 from .chatwords import CHAT_SPELLINGS
+from .loans import is_loan, load_pronunciations
 from .romanise import skeleton
 from .typed import CHAT_WEIGHT, typed_forms
 
@@ -26,6 +27,9 @@ _ENGLISH_WORD = re.compile(r"[a-z][a-z']*")
 # A spelling reached only through skeleton() folding ("paas" typed "pass", "aap" typed "app") is
 # one of many possible misspellings: it gets this share of the skeleton's frequency.
 SKELETON_SHARE = 0.05
+# An English word must be at least this frequent (Zipf 3) to take a Devanagari loan's spellings:
+# the CMU dictionary also lists rare names and abbreviations ("ke", "ko") that Hindi words match.
+LOAN_MIN_ENGLISH = 1e-6
 TABLE_FILE, SKELETON_FILE, LM_FILE = "words.tsv.gz", "skeletons.tsv.gz", "charlm.json.gz"
 
 
@@ -45,24 +49,48 @@ def english_frequencies() -> dict[str, float]:
     return dict(english)
 
 
-def hindi_frequencies() -> tuple[dict[str, float], list[tuple[str, float]]]:
-    """(typed Latin form -> summed frequency, (form, weight) pairs for the character model)."""
+def _loan_keys(word: str, typed: dict[str, float], english: dict[str, float],
+               pronounce: dict[str, list[list[str]]]) -> set[str]:
+    """Skeletons of the English words that the Devanagari `word` is a loan of (फोटो -> "foto")."""
+    return {skeleton(form) for form in typed if english.get(form, 0.0) >= LOAN_MIN_ENGLISH
+            and is_loan(word, pronounce.get(form, ()))}
+
+
+def hindi_frequencies(english: dict[str, float] | None = None
+                      ) -> tuple[dict[str, float], list[tuple[str, float]], dict[str, float]]:
+    """(typed Latin form -> summed frequency, (form, weight) pairs for the character model,
+    loan form -> the Hindi frequency it did not get).
+
+    A Devanagari loan of an English word (loans.py) gives nothing to the spellings that fold onto
+    the English word ("photo", "foto" for फोटो): people type a loan as English, and labelled data
+    calls it English. Its other spellings still count, as does every word that only sounds alike.
+    """
     hindi_freq = wordfreq.get_frequency_dict("hi")
+    english = english or {}
+    typed_by_word = {word: typed_forms(word) for word in hindi_freq}
+    pronounce = load_pronunciations({f for typed in typed_by_word.values() for f in typed
+                                     if f in english}) if english else {}
     forms: dict[str, float] = defaultdict(float)
+    loans: dict[str, float] = defaultdict(float)
     lm_pairs: list[tuple[str, float]] = []
     for word, freq in hindi_freq.items():
-        for form, share in typed_forms(word).items():
+        typed = typed_by_word[word]
+        loan_keys = _loan_keys(word, typed, english, pronounce) if pronounce else set()
+        for form, share in typed.items():
+            if loan_keys and skeleton(form) in loan_keys:
+                loans[form] += freq * share
+                continue
             forms[form] += freq * share
             lm_pairs.append((form, _lm_weight(freq) * share))
     for spelling, word in CHAT_SPELLINGS.items():
         forms[spelling] += CHAT_WEIGHT * hindi_freq.get(word, 0.0)
-    return dict(forms), lm_pairs
+    return dict(forms), lm_pairs, dict(loans)
 
 
 def build_tables(out_dir: Path) -> dict[str, int]:
     """Write the word table, the skeleton index and both character models under `out_dir`."""
     english = english_frequencies()
-    hindi, hindi_lm_pairs = hindi_frequencies()
+    hindi, hindi_lm_pairs, loans = hindi_frequencies(english)
     skeletons: dict[str, float] = defaultdict(float)
     for form, freq in hindi.items():
         skeletons[skeleton(form)] += freq * SKELETON_SHARE
@@ -82,7 +110,7 @@ def build_tables(out_dir: Path) -> dict[str, int]:
     state = {"en": english_lm.to_state(), "hi": hindi_lm.to_state()}
     _write_gz(out_dir / LM_FILE, json.dumps(state, sort_keys=True, separators=(",", ":")))
     return {"words": len(rows), "skeletons": len(skeletons), "english": len(english),
-            "hindi_forms": len(hindi)}
+            "hindi_forms": len(hindi), "loan_forms": len(loans)}
 
 
 def _log(freq: float | None) -> str:

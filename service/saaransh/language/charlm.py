@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 BOUNDARY = "^"
 END = "$"
+_MEMO_SIZE = 500_000  # memoised n-gram log-probabilities per model (a few tens of MB at most)
 
 
 class CharNgramLM:
@@ -17,8 +18,8 @@ class CharNgramLM:
         self.order = order
         # counts[context][char]; context is the preceding (up to order-1) characters.
         self.counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        self.totals: dict[str, float] = {}
-        self.types: dict[str, int] = {}
+        self.contexts: dict[str, tuple[dict[str, float], float, int]] = {}
+        self._memo: dict[str, float] = {}
         self.vocab_size = 28
 
     def fit(self, words: Iterable[tuple[str, float]]) -> CharNgramLM:
@@ -28,31 +29,40 @@ class CharNgramLM:
             for i in range(self.order - 1, len(padded)):
                 for n in range(self.order):
                     self.counts[padded[i - n:i]][padded[i]] += weight
-        self.totals = {ctx: sum(c.values()) for ctx, c in self.counts.items()}
-        self.types = {ctx: len(c) for ctx, c in self.counts.items()}
-        self.vocab_size = max(28, len(self.counts[""]))
         self.counts = {ctx: dict(c) for ctx, c in self.counts.items()}  # type: ignore[assignment]
+        self._index()
         return self
+
+    def _index(self) -> None:
+        # One look-up per context at scoring time: (counts, total, number of distinct chars).
+        self.contexts = {ctx: (c, sum(c.values()), len(c)) for ctx, c in self.counts.items()}
+        self.vocab_size = max(28, len(self.counts.get("", {})))
 
     def _prob(self, context: str, char: str) -> float:
         prob = 1.0 / self.vocab_size
         for n in range(len(context) + 1):
-            ctx = context[len(context) - n:]
-            total = self.totals.get(ctx)
-            if not total:
+            entry = self.contexts.get(context[len(context) - n:])
+            if entry is None or not entry[1]:
                 break
-            types = self.types[ctx]
-            seen = self.counts[ctx].get(char, 0.0)
-            prob = (seen + types * prob) / (total + types)
+            counts, total, types = entry
+            prob = (counts.get(char, 0.0) + types * prob) / (total + types)
         return prob
 
     def logprob(self, word: str) -> float:
         """Natural-log probability of the whole word, end marker included."""
         padded = BOUNDARY * (self.order - 1) + word + END
-        return sum(
-            math.log(self._prob(padded[i - self.order + 1:i], padded[i]))
-            for i in range(self.order - 1, len(padded))
-        )
+        memo = self._memo
+        total = 0.0
+        for i in range(self.order - 1, len(padded)):
+            gram = padded[i - self.order + 1:i + 1]
+            value = memo.get(gram)
+            if value is None:
+                # n-grams repeat across words, so each is interpolated once per process.
+                value = math.log(self._prob(gram[:-1], gram[-1]))
+                if len(memo) < _MEMO_SIZE:
+                    memo[gram] = value
+            total += value
+        return total
 
     def to_state(self) -> dict:
         return {"order": self.order, "counts": self.counts}
@@ -61,7 +71,5 @@ class CharNgramLM:
     def from_state(cls, state: dict) -> CharNgramLM:
         lm = cls(state["order"])
         lm.counts = state["counts"]
-        lm.totals = {ctx: sum(c.values()) for ctx, c in lm.counts.items()}
-        lm.types = {ctx: len(c) for ctx, c in lm.counts.items()}
-        lm.vocab_size = max(28, len(lm.counts.get("", {})))
+        lm._index()
         return lm

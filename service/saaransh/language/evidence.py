@@ -24,6 +24,8 @@ def _best_split(words: WordTable, word: str) -> tuple[float, float]:
     """Highest log-product of two listed parts, per language: two words typed as one."""
     best_en = best_hi = 2 * MISSING_LOG_FREQ
     for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        if word[:i] not in words or word[i:] not in words:  # cheap test before parsing rows
+            continue
         left, right = words.get(word[:i]), words.get(word[i:])
         if left and right:
             best_en = max(best_en, left.log_en + right.log_en)

@@ -1,7 +1,8 @@
 """Token-level language tags: English vs romanised Hindi, word evidence weighed against context.
 
 Each Latin word gets a few features (lexicon log-odds from wordfreq's English and romanised Hindi
-frequencies, character-model log-odds, whether it looks like a name...). A two-label linear-chain
+frequencies, with English loanwords taken out of the Hindi side; character-model log-odds;
+whether it looks like a name or an acronym; its neighbours' odds...). A two-label linear-chain
 CRF (crf.py), whose weights were learned from licence-clean labelled code-mixed text
 (scripts/build_tagger.py, provenance in saaransh/data/tagger/README.md), picks the best labels
 for the Latin words of each stretch of text. Words that both languages use ("to", "me", "is")
@@ -14,6 +15,7 @@ Devanagari words are "hi" and cut the Latin chain: a Latin word inside Devanagar
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from .crf import Weights, viterbi
@@ -21,8 +23,10 @@ from .evidence import letters_of, word_evidence
 from .scripts import token_kind
 from .tables import MISSING_LOG_FREQ, load_weights
 
-FEATURES = ("lexicon", "charlm", "bias", "folded", "name", "unlisted", "prev_lexicon",
-            "next_lexicon")
+FEATURES = ("lexicon", "lexicon_sign", "charlm", "bias", "folded", "unlisted", "english_listed",
+            "short", "acronym", "name", "prev_lexicon", "next_lexicon")
+_LEX, _NAME, _PREV, _NEXT = (FEATURES.index(f) for f in ("lexicon", "name", "prev_lexicon",
+                                                          "next_lexicon"))
 # Lexicon and character-model odds are clipped: beyond this many nats a word's evidence is
 # decisive anyway, and one odd spelling must not weigh like ten words.
 CLIP = 8.0
@@ -33,12 +37,25 @@ def _clip(value: float) -> float:
     return max(-CLIP, min(CLIP, value))
 
 
-def word_features(letters: str) -> tuple[float, ...]:
-    """The context-free features of a lowercase letters-only word, "name" left at 0."""
+def token_features(token: str) -> tuple[float, ...]:
+    """The context-free features of a Latin token; "name" and the neighbour terms left at 0.
+
+    Besides the lexicon log-odds itself, its squashed sign lets the model trust the direction of
+    weak evidence more than its size; "english_listed" is membership of the English word list,
+    whatever the Hindi side says; "short" marks one- and two-letter words, the chat spellings
+    whose lexicon odds are least reliable; "acronym" an all-capitals token ("BJP", "PM").
+    """
+    letters = letters_of(token)
     row = word_evidence(letters)
     unlisted = row.log_en <= MISSING_LOG_FREQ and row.log_hi <= MISSING_LOG_FREQ
-    return (_clip(row.log_hi - row.log_en), _clip(row.lm_log_odds), 1.0,
-            float(row.folded_only), 0.0, float(unlisted), 0.0, 0.0)
+    lexicon = _clip(row.log_hi - row.log_en)
+    return (lexicon, math.tanh(lexicon / 2), _clip(row.lm_log_odds), 1.0, float(row.folded_only),
+            float(unlisted), float(row.log_en > MISSING_LOG_FREQ), float(len(letters) <= 2),
+            float(len(letters) >= 2 and token.isupper()), 0.0, 0.0, 0.0)
+
+
+def _looks_like_name(token: str, start: bool) -> bool:
+    return not start and token[:1].isupper() and not token.isupper()
 
 
 def chain_features(tokens: list[str], positions: list[int], across: list[bool],
@@ -49,17 +66,16 @@ def chain_features(tokens: list[str], positions: list[int], across: list[bool],
     ambiguous word ("to", "per", "the") lean toward the words around it, beyond the label
     transition alone; they are zero across a sentence end.
     """
-    own = [word_features(letters_of(tokens[i])) for i in positions]
+    own = [token_features(tokens[i]) for i in positions]
     out = []
     for j, (i, start) in enumerate(zip(positions, starts, strict=True)):
         feats = list(own[j])
-        tok = tokens[i]
-        if not start and tok[:1].isupper() and not tok.isupper():
-            feats[4] = 1.0
+        if _looks_like_name(tokens[i], start):
+            feats[_NAME] = 1.0
         if j and not across[j]:
-            feats[6] = own[j - 1][0] / CLIP
+            feats[_PREV] = own[j - 1][_LEX] / CLIP
         if j + 1 < len(own) and not across[j + 1]:
-            feats[7] = own[j + 1][0] / CLIP
+            feats[_NEXT] = own[j + 1][_LEX] / CLIP
         out.append(tuple(feats))
     return out
 
@@ -115,13 +131,13 @@ def _base_scores(weights: Weights) -> dict[str, tuple[float, float]]:
     return _BASE_SCORES.setdefault(weights, {})
 
 
-def _base(token: str, weights: Weights, cache: dict[str, tuple[float, float]]) -> tuple[float,
-                                                                                       float]:
-    """(score of the word's own features, its lexicon feature), cached per raw token."""
+def _base(token: str, weights: Weights, cache: dict[str, tuple[float, float]]
+          ) -> tuple[float, float]:
+    """(score of the word's own features, its lexicon odds), cached per raw token."""
     hit = cache.get(token)
     if hit is None:
-        feats = word_features(letters_of(token))
-        hit = (sum(w * f for w, f in zip(weights.emission, feats, strict=True)), feats[0])
+        feats = token_features(token)
+        hit = (sum(w * f for w, f in zip(weights.emission, feats, strict=True)), feats[_LEX])
         cache[token] = hit
     return hit
 
@@ -134,16 +150,15 @@ def tag_tokens(tokens: list[str], weights: Weights | None = None) -> list[str]:
     """
     weights = weights or default_weights()
     cache = _base_scores(weights)
-    w_name = weights.emission[4]
-    w_prev, w_next = weights.emission[6] / CLIP, weights.emission[7] / CLIP
+    w_name = weights.emission[_NAME]
+    w_prev, w_next = weights.emission[_PREV] / CLIP, weights.emission[_NEXT] / CLIP
     tags: list[str] = [token_kind(tok) for tok in tokens]
     for positions, across, starts in latin_chains(tokens, tags):
         own = [_base(tokens[i], weights, cache) for i in positions]
         scores = []
         for j, i in enumerate(positions):
             score = own[j][0]
-            tok = tokens[i]
-            if not starts[j] and tok[:1].isupper() and not tok.isupper():
+            if _looks_like_name(tokens[i], starts[j]):
                 score += w_name
             if j and not across[j]:
                 score += w_prev * own[j - 1][1]
