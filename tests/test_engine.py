@@ -52,7 +52,10 @@ def test_a_failing_item_fails_alone():
     assert results[0].summaries["hi"] is not None
     assert results[1].summaries["hi"] is None
     reason = results[1].unavailable["hi"]
-    assert reason == "summarisation failed: model error (details in the server log)"
+    # True at both doors: no "server log" on the CLI, no internals for a client.
+    assert reason == ("summarisation failed: internal error in the echo summariser; the detail "
+                      "was logged as a warning with the article id")
+    assert "poisoned" not in reason
 
 
 def test_unsupported_source_language_is_a_typed_error():

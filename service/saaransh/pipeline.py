@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .article import Article, RawDocument
+from .article import Article, RawDocument, SentenceInfo
 from .errors import InvalidInput
-from .language import analyse_language
+from .language import analyse_sentences
 from .text.clean import clean_html, clean_text
 from .text.dates import find_published_date
 from .text.normalise import normalise_text
-from .text.sentences import split_sentences
+from .text.sentences import split_text
 
 
 def analyse(
@@ -18,8 +18,14 @@ def analyse(
     *,
     reference_date: dt.date | None = None,
     max_chars: int | None = None,
+    max_sentence_chars: int | None = None,
+    max_sentences: int | None = None,
 ) -> Article:
-    """Clean and analyse `raw`. Raises InvalidInput when nothing of an article is left."""
+    """Clean and analyse `raw`. Raises InvalidInput when nothing of an article is left.
+
+    `max_sentence_chars` and `max_sentences` bound the work per article (see Settings): a
+    longer "sentence" is cut into marked pieces, and sentences past the cap are not read.
+    """
     if max_chars is not None and len(raw.body) > max_chars:
         raise InvalidInput(f"field 'text' is longer than the limit of {max_chars} characters")
     body = normalise_text(raw.body)
@@ -27,8 +33,13 @@ def analyse(
     if not cleaned.text.strip():
         raise InvalidInput("field 'text' holds no article text after cleaning")
     title = normalise_text(raw.title).strip() if raw.title else cleaned.title
-    sentences = split_sentences(cleaned.text)
-    language = analyse_language(" ".join(filter(None, [title, cleaned.text])))
+    split = split_text(cleaned.text, max_chars=max_sentence_chars, max_sentences=max_sentences)
+    sentences = [s.text for s in split]
+    language, per_sentence = analyse_sentences(sentences, title)
+    info = [
+        SentenceInfo(lang=lang, cmi=index, paragraph=s.paragraph, whole=s.whole)
+        for s, (lang, index) in zip(split, per_sentence, strict=True)
+    ]
     return Article(
         id=raw.id,
         title=title or None,
@@ -37,6 +48,8 @@ def analyse(
         language=language,
         published_at=_published_date(raw, cleaned, reference_date),
         url=raw.url,
+        sentence_info=info,
+        standfirst=normalise_text(raw.standfirst).strip() or None if raw.standfirst else None,
     )
 
 

@@ -15,6 +15,7 @@ from saaransh.text import boilerplate as bp
 from saaransh.text.dates import find_date_strings
 from saaransh.text.normalise import normalise_text
 from saaransh.text.repeats import covered_paragraphs
+from saaransh.text.wraps import unwrap
 
 _HEADLINE_MAX_WORDS = 30  # longer than any headline in a related-links list
 _TITLE_WORDS = (3, 40)
@@ -41,7 +42,7 @@ def clean_text(raw: str) -> CleanResult:
     result = CleanResult(title=None, text="")
     kept: list[str] = []  # candidate lines in page order
     block: str | None = None  # inside a related-links block: "trailing" or "inline"
-    for line in _unwrap(normalise_text(raw).split("\n")):
+    for line in unwrap(normalise_text(raw).split("\n")):
         if not line:
             continue
         if kind := bp.marker_kind(line):
@@ -103,20 +104,3 @@ def _pick_title(lines: list[str]) -> str | None:
         if _TITLE_WORDS[0] <= len(line.split()) <= _TITLE_WORDS[1]:
             return line
     return None
-
-
-def _unwrap(lines: list[str]) -> list[str]:
-    """Re-join paragraphs of hard-wrapped text (most lines 50-100 chars, none longer than 110)."""
-    filled = [ln for ln in lines if ln]
-    wrapped = [ln for ln in filled if 50 <= len(ln) <= 100 and not bp.is_prose(ln)]
-    if len(filled) < 5 or max(map(len, filled)) > 110 or len(wrapped) < 0.4 * len(filled):
-        return lines
-    out: list[str] = []
-    previous = ""  # the previous physical line: a full-width one without a full stop wraps
-    for line in lines:
-        if out and previous and line and len(previous) >= 50 and not bp.is_prose(previous):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-        previous = line
-    return out
