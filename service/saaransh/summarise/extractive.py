@@ -113,6 +113,11 @@ class ExtractiveSummariser:
             ):
                 candidates.append((unit, text))
         if not any(unit.needs is None for unit, _ in candidates):
+            if not any(info[i].whole for i in mine):
+                raise NothingToExtract(
+                    f"the article's {LANG_NAMES[target]} text runs on without sentence ends "
+                    "past the sentence length limit (max_sentence_chars): nothing to extract"
+                )
             raise NothingToExtract(
                 f"the article has no {LANG_NAMES[target]} sentence of {MIN_WORDS}+ words that "
                 "stands on its own outside a quote"
