@@ -119,7 +119,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/saaransh-fit/emb.npz"))
     args = parser.parse_args()
-    print("command: PYTHONPATH=service python benchmarks/fit_redundancy.py " + " ".join(sys.argv[1:]))
+    print("command: PYTHONPATH=service python benchmarks/fit_redundancy.py "
+          + " ".join(sys.argv[1:]))
     pairs = {split: labelled_pairs(split) for split in ("tune", "heldout")}
     vectors = embed_all([t for ps in pairs.values() for a, b, _ in ps for t in (a, b)], args.cache)
     tune = features(pairs["tune"], vectors)
@@ -147,8 +148,8 @@ def main() -> None:
     print(f"\nat w={w}: t={at_fpr(combined(w, tune), tune[2], REPEAT_FPR):.3f} flags "
           f"{REPEAT_FPR:.1%}, t={at_fpr(combined(w, tune), tune[2], SAME_FPR):.3f} flags "
           f"{SAME_FPR:.1%} of the tune split's different-thing pairs")  # fmt: skip
-    print(f"in use (redundancy.py): w={redundancy.LEXICAL_WEIGHT}, "
-          f"repeat t={redundancy.DUPLICATE_SCORE}, same-sentence t={redundancy.SAME_SENTENCE_SCORE}")
+    print(f"in use (redundancy.py): w={redundancy.LEXICAL_WEIGHT}, repeat "
+          f"t={redundancy.DUPLICATE_SCORE}, same-sentence t={redundancy.SAME_SENTENCE_SCORE}")
     for name, t in (("repeat", redundancy.DUPLICATE_SCORE),
                     ("same sentence", redundancy.SAME_SENTENCE_SCORE)):  # fmt: skip
         hr, hf = rates(combined(redundancy.LEXICAL_WEIGHT, held), held[2], t)

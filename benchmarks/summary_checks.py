@@ -9,8 +9,9 @@ splitting and selection when they go wrong. Definitions:
 - mid-sentence start: the first word is a lower-case Latin word or a Hindi postposition,
   particle or auxiliary (no sentence starts with "की"); or in the raw text the sentence
   follows, on the same line, something that is not a sentence end (".", "।", "?", "!", a
-  closing quote after one, or a dateline/kicker ":" or dash); or it follows a single line
-  break after a line that ends with a comma or a word that cannot end a sentence.
+  closing quote after one, a dateline/kicker ":" or dash, or an agency credit "(PTI)"); or
+  it follows a single line break after a line that ends with a comma or a word that cannot
+  end a sentence.
 - chrome: page furniture inside the sentence (ads, "also read", captions, credits, prompts,
   links, handles, embedded-tweet marks), or a dateline, agency credit or kicker before it.
 - repeated pair: two sentences of one summary whose longest common subsequence of content
@@ -28,6 +29,7 @@ from functools import lru_cache
 from saaransh.metrics.rouge import UnicodeTokenizer
 
 REPEAT_LCS = 0.6
+_CREDIT = re.compile(r"\([A-Z][A-Za-z .&/-]{1,30}\)$")  # "... Jul 2 (PTI) A stampede ..."
 REPEAT_MIN_WORDS = 4
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 _ENDS = ".।॥?!"
@@ -141,7 +143,7 @@ def starts_mid_sentence(sentence: str, raw: str) -> bool:
         last = text.split()[-1].lower()
         return text.endswith(",") or last.strip(_CLOSERS) in _NO_END
     end = text.rstrip(_CLOSERS)
-    return not (end[-1:] in _ENDS or text[-1] in ":–—-|")
+    return not (end[-1:] in _ENDS or text[-1] in ":–—-|" or _CREDIT.search(text))
 
 
 def has_chrome(sentence: str) -> bool:

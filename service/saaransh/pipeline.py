@@ -7,6 +7,7 @@ import datetime as dt
 from .article import Article, RawDocument, SentenceInfo
 from .errors import InvalidInput
 from .language import analyse_sentences
+from .text.boilerplate import chrome_sentence
 from .text.clean import clean_html, clean_text
 from .text.dates import find_published_date
 from .text.normalise import normalise_text
@@ -34,6 +35,7 @@ def analyse(
         raise InvalidInput("field 'text' holds no article text after cleaning")
     title = normalise_text(raw.title).strip() if raw.title else cleaned.title
     split = split_text(cleaned.text, max_chars=max_sentence_chars, max_sentences=max_sentences)
+    split = [s for s in split if not chrome_sentence(s.text)]
     sentences = [s.text for s in split]
     language, per_sentence = analyse_sentences(sentences, title)
     info = [

@@ -120,24 +120,27 @@ def _unframed_first_person(sentence: str, words: list[str]) -> bool:
 def quote_open_after(sentence: str, inside: bool) -> bool:
     """Whether a quotation is open at the end of `sentence`, given whether it was at the start.
 
-    Curly quotes open and close; a straight quote toggles, unless it is an apostrophe
-    (between two letters: "India's") or a closing quote with nothing open ("farmers' ").
+    Double and single quotes are followed apart (a possessive "scientists'" must not close
+    a double-quoted speech). Curly quotes open and close; a straight double quote toggles; a
+    straight single quote opens after a space and closes before one, and is an apostrophe
+    between two letters ("India's").
     """
+    double, single = inside, False
     for k, ch in enumerate(sentence):
         before = sentence[k - 1] if k else " "
         after = sentence[k + 1] if k + 1 < len(sentence) else " "
-        if ch in "“‘":
-            inside = True
-        elif ch == "”" or (ch == "’" and not (before.isalpha() and after.isalpha())):
-            inside = False
+        if ch == "“":
+            double = True
+        elif ch == "”":
+            double = False
         elif ch == '"':
-            inside = not inside
-        elif ch == "'" and not (before.isalnum() and after.isalnum()):
-            if before.isspace() or before in "(—–-" or k == 0:
-                inside = True
-            elif after.isspace() or not after.isalnum():
-                inside = False
-    return inside
+            double = not double
+        elif ch in "'‘’" and not (before.isalnum() and after.isalnum()):
+            if ch == "‘" or (ch == "'" and (before.isspace() or before in "(—–-")):
+                single = True
+            elif single and (after.isspace() or not after.isalnum()):
+                single = False
+    return double or single
 
 
 def is_complete(sentence: str, last: bool) -> bool:

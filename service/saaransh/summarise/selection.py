@@ -26,10 +26,11 @@ from .discourse import Unit
 from .redundancy import content_words, is_duplicate
 
 # Headline over lead over centrality: the average sentence of a wire story is background.
-HEADLINE_WEIGHT = 0.45
+HEADLINE_WEIGHT = 0.4
 MAIN_CLAUSE_WEIGHT = 2.0
-CENTRALITY_WEIGHT = 0.25
-LEAD_WEIGHT = 0.3
+MAIN_CLAUSE_MIN_WORDS = 4
+CENTRALITY_WEIGHT = 0.2
+LEAD_WEIGHT = 0.4
 LEAD_DECAY = 3.0  # units: the lead bonus halves about every two units
 _CLAUSE_END = re.compile(r"\s*(?:[,;|:]|\s[-–—]\s)\s*")
 
@@ -50,7 +51,11 @@ def guides(title: str | None, standfirst: str | None) -> list[str]:
     first comma or dash is background, a kicker before it is a label) and the standfirst."""
     out: list[str] = []
     if title:
-        out.append(_CLAUSE_END.split(title[furniture_end(title) :], maxsplit=1)[0])
+        title = title[furniture_end(title) :]
+        clauses = _CLAUSE_END.split(title)
+        # "Farewell, Ratan Tata: ..." opens on a word, not a clause: then the whole headline.
+        main = clauses[0] if len(clauses[0].split()) >= MAIN_CLAUSE_MIN_WORDS else title
+        out.append(main)
     if standfirst:
         out.append(standfirst[furniture_end(standfirst) :])
     return [g for g in out if g.strip()]

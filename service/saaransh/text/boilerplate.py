@@ -58,8 +58,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
                    r"|एड फ्री|\bad[- ]free|\bjoin our|\bsubscribe karein|\bfollow karein"), 40),
     ("prompt", _re(r"सब्सक्राइब|\bsubscribe|\bnewsletter|\bsign up\b|\blog ?in\b"), 8),
     ("tags", _re(r"^(?:tags?|टैग्स?|topics?)\s*:"), 60),
-    # Embedded posts: "... pic.twitter.com/x", "— ANI (@ANI) August 5, 2019", "#WATCH | ...".
-    ("embed", _re(r"pic\.twitter\.com/|^[—–-]\s*[^()]{1,40}\(@\w+\)|^#\w+\s*\|"), 80),
+    # Embedded posts: "... pic.twitter.com/x", "— ANI (@ANI) August 5, 2019", "#WATCH | ...",
+    # a post's text followed by its link and signature ("... https://t.co/x — Name (@name)").
+    ("embed", _re(r"pic\.twitter\.com/|https?://t\.co/|(?:^|\s)[—–]\s*[^()]{1,40}\(@\w+\)"
+                  r"|^#\w+\s*\|"), 80),
     # A caption closed by its photo credit: "... ahead of the cremation in Mumbai (AFP)".
     ("caption", _re(rf"\w\s+\((?:{_AGENCIES}|afp|ap|reuters)(?:\s*(?:photo|फोटो))?\)$"), 60),
     # "--आईएएनएस", "(PTI)", and desk initials such as "एमएस/डीकेपी".
@@ -100,6 +102,16 @@ def chrome_reason(line: str) -> str | None:
         if words <= 8 and find_date_strings(line):
             return "date_meta"
     return None
+
+
+# A caption or credit glued into a paragraph: "... lost their lives. FILE PHOTO: A drone ...".
+_CHROME_SENTENCE = _re(r"^(?:file )?(?:photo|image|फोटो|फ़ोटो|तस्वीर|चित्र)\s*(?:credit)?\s*:"
+                       r"|^(?:courtesy|credit)\s*:")
+
+
+def chrome_sentence(sentence: str) -> bool:
+    """A sentence that is page furniture although it sits inside a prose paragraph."""
+    return bool(_CHROME_SENTENCE.search(sentence.lower()))
 
 
 def is_prose(line: str) -> bool:

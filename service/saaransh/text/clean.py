@@ -54,6 +54,9 @@ def clean_text(raw: str) -> CleanResult:
         elif reason := bp.chrome_reason(line):
             block = None
             result._drop(line, reason)
+            # A photo's alt text often sits on the line above its caption, word for word.
+            if reason == "caption" and kept and kept[-1].rstrip(".। ") in line:
+                result._drop(kept.pop(), "caption")
         else:
             block = None
             kept.append(line)

@@ -29,9 +29,13 @@ _DATELINE = re.compile(
 # (not a short sentence such as "बैठक हुई।": its last word is a verb).
 _DESKLINE = re.compile(rf"^{_PLACE}(?:,\s*{_PLACE})?(?:\s*{_PAREN})?\s*।\s+")
 _VERBS = frozenset("है हैं था थे थी हुआ हुई हुए गया गई गए गयी किया की दिया दी रहा रही रहे".split())
-# "New Delhi:", "MUMBAI:", "Delhi Pollution Live Updates:" before an English sentence.
-_EN_KICKER = re.compile(r"^[\[(]?(?:[A-Z][\w'’&.-]*|\d[\w.-]*)(?: (?:[A-Z][\w'’&.-]*|\d[\w.-]*|of|"
-                        r"in|vs|and|the|for|at)){0,6}\s*:\s+(?=[\"“‘'A-Z])")
+# "New Delhi:", "MUMBAI:", "Aditya L1 launch:" before an English sentence: a capitalised
+# label of a few words with no verb in it ("He said:", "The reason is:" open sentences).
+_EN_KICKER = re.compile(r"^[\[(]?[A-Z][\w'’&.-]*(?: [\w'’&.-]+){0,6}\s*:\s+(?=[\"“‘'A-Z])")
+_EN_VERBS = frozenset(
+    "is are was were be been has have had said says told added wrote asked tweeted posted "
+    "will would can could may might must should do does did i we he she they it this that".split()
+)
 # Any Latin-script run before a colon, in front of Devanagari text ("IND vs SA Final: भारत").
 _LATIN_KICKER = re.compile(r"^[\[(]?[A-Za-z0-9][^:\u0900-\u097F\n]{0,80}?\s*:\s*(?=\S)")
 # "नई दिल्ली:", "मुंबई :", "स्टाफ रिपोर्टर, एएनएम न्यूज़:" (four words at most, no verb).
@@ -69,6 +73,8 @@ def _one_prefix(text: str) -> int:
     if m is None:
         return 0
     prefix = m.group().rstrip(": ").rstrip()
+    if not rest_is_hindi and any(w.lower() in _EN_VERBS for w in prefix.split()):
+        return 0
     if _SPEECH.search(prefix) or len(prefix.split()) > (8 if _LATIN.search(prefix) else 4):
         return 0  # "उन्होंने कहा:" opens a quote; a long run is a sentence, not a label
     return m.end()
