@@ -81,6 +81,7 @@ class Article:
             "text": self.text,
             "sentences": self.sentences,
             "sentence_info": [info.to_dict() for info in self.sentence_info],
+            "standfirst": self.standfirst,
             "language": self.language.to_dict(),
             "published_at": self.published_at.isoformat() if self.published_at else None,
         }

@@ -51,8 +51,14 @@ def analyse(
         published_at=_published_date(raw, cleaned, reference_date),
         url=raw.url,
         sentence_info=info,
-        standfirst=normalise_text(raw.standfirst).strip() or None if raw.standfirst else None,
+        standfirst=_standfirst(raw, cleaned.standfirst),
     )
+
+
+def _standfirst(raw: RawDocument, found: str | None) -> str | None:
+    # The caller's standfirst wins over one found above the story's dateline.
+    given = normalise_text(raw.standfirst).strip() if raw.standfirst else ""
+    return given or found
 
 
 def _published_date(raw: RawDocument, cleaned, reference: dt.date | None) -> dt.date | None:

@@ -64,16 +64,16 @@ def units(sentences: Sequence[str], paragraphs: Sequence[int] | None = None) -> 
     paragraphs = paragraphs if paragraphs is not None else [0] * len(sentences)
     out: list[Unit] = []
     current: list[int] = []
-    inside = False  # a quote opened earlier in this paragraph is still open
+    inside = ""  # quotes opened earlier in this paragraph and still open
     for i, sentence in enumerate(sentences):
         new_paragraph = i > 0 and paragraphs[i] != paragraphs[i - 1]
         if current and (not inside or new_paragraph):
             out.append(_unit(current, sentences, closed=not inside))
             current = []
         if new_paragraph:
-            inside = False
+            inside = ""
         current.append(i)
-        inside = quote_open_after(sentence, inside)
+        inside = open_quotes(sentence, inside)
     if current:
         out.append(_unit(current, sentences, closed=not inside))
     return out
@@ -117,30 +117,31 @@ def _unframed_first_person(sentence: str, words: list[str]) -> bool:
     return any(w.lower() in _FIRST_PERSON for w in words)
 
 
-def quote_open_after(sentence: str, inside: bool) -> bool:
-    """Whether a quotation is open at the end of `sentence`, given whether it was at the start.
+def open_quotes(sentence: str, before: str = "") -> str:
+    """The kinds of quotation open at the end of `sentence` ('"', "'", both or ""), given
+    those open at its start.
 
     Double and single quotes are followed apart (a possessive "scientists'" must not close
     a double-quoted speech). Curly quotes open and close; a straight double quote toggles; a
     straight single quote opens after a space and closes before one, and is an apostrophe
     between two letters ("India's").
     """
-    double, single = inside, False
+    double, single = '"' in before, "'" in before
     for k, ch in enumerate(sentence):
-        before = sentence[k - 1] if k else " "
-        after = sentence[k + 1] if k + 1 < len(sentence) else " "
+        prev = sentence[k - 1] if k else " "
+        nxt = sentence[k + 1] if k + 1 < len(sentence) else " "
         if ch == "“":
             double = True
         elif ch == "”":
             double = False
         elif ch == '"':
             double = not double
-        elif ch in "'‘’" and not (before.isalnum() and after.isalnum()):
-            if ch == "‘" or (ch == "'" and (before.isspace() or before in "(—–-")):
+        elif ch in "'‘’" and not (prev.isalnum() and nxt.isalnum()):
+            if ch == "‘" or (ch == "'" and (prev.isspace() or prev in "(—–-")):
                 single = True
-            elif single and (after.isspace() or not after.isalnum()):
+            elif single and (nxt.isspace() or not nxt.isalnum()):
                 single = False
-    return double or single
+    return ('"' if double else "") + ("'" if single else "")
 
 
 def is_complete(sentence: str, last: bool) -> bool:

@@ -10,7 +10,7 @@ request (the IndicTrans2 trick: one model call for many documents).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from ..embeddings import Embedder, default_embedder
 from ..language import tag_tokens, tokenize
 from .base import NothingToExtract, Summary, SummaryRequest
 from .discourse import Unit, is_complete, units
-from .selection import Scored, guides, pick, relevance
+from .selection import candidates, guides, pick, relevance
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _LETTERED = re.compile(r"\w*[^\W\d_]\w*")
@@ -125,14 +125,16 @@ class ExtractiveSummariser:
         return _Prepared(request, candidates, guide_texts)
 
     def _select(self, p: _Prepared, vecs: np.ndarray, guide_vecs: np.ndarray) -> list[int]:
+        units = [unit for unit, _ in p.candidates]
         texts = [text for _, text in p.candidates]
-        scores = relevance(texts, vecs, p.guides, guide_vecs)
-        scored = [
-            Scored(unit, text, len(text.split()), vec, float(score))
-            for (unit, text), vec, score in zip(p.candidates, vecs, scores, strict=True)
-        ]
-        chosen = pick(scored, p.request.max_words)
-        return [i for k in chosen for i in scored[k].unit.ids]
+        cands = candidates(units, texts, vecs, p.request.max_words)
+        if not cands:
+            return []
+        scores = relevance([c.text for c in cands], np.stack([c.vector for c in cands]),
+                           p.guides, guide_vecs, [c.chain for c in cands],
+                           centre=vecs.mean(axis=0))  # fmt: skip
+        return pick([replace(c, relevance=float(r)) for c, r in zip(cands, scores, strict=True)],
+                    p.request.max_words)  # fmt: skip
 
     def _summary(self, request: SummaryRequest, picked: list[int]) -> Summary:
         text = " ".join(request.sentences[i] for i in picked)

@@ -7,9 +7,12 @@ are compressed (0.75-0.9 for any two sentences of one story):
   the story is;
 - centrality: likeness to the article as a whole;
 - lead: news puts the point first.
-The lede (the first unit that stands on its own) always opens the extract. The rest are
-taken best first while they fit the word budget, unless they repeat a unit already taken
-(redundancy.py) or lean on a sentence that was not taken (discourse.py).
+Units that lean on each other are read as one: a chain is a unit that stands on its own
+followed by the units that lean on it in turn ("... दौरा करेंगे।" + "इसे लेकर तैयारी शुरू हो गई
+है।"), and the candidates are the chains' prefixes, so a leaning unit is never taken without
+what it leans on, and relevance and repeats are judged on what would be read together. The
+lede chain always opens the extract; then the best candidates are taken while they fit the
+word budget and repeat nothing taken from another chain (redundancy.py).
 """
 
 from __future__ import annotations
@@ -26,24 +29,58 @@ from .discourse import Unit
 from .redundancy import content_words, is_duplicate
 
 # Headline over lead over centrality: the average sentence of a wire story is background.
-HEADLINE_WEIGHT = 0.4
+HEADLINE_WEIGHT = 0.45
 MAIN_CLAUSE_WEIGHT = 2.0
 MAIN_CLAUSE_MIN_WORDS = 4
-CENTRALITY_WEIGHT = 0.2
-LEAD_WEIGHT = 0.4
-LEAD_DECAY = 3.0  # units: the lead bonus halves about every two units
+CENTRALITY_WEIGHT = 0.25
+LEAD_WEIGHT = 0.3
+LEAD_DECAY = 3.0  # chains: the lead bonus halves about every two chains
 _CLAUSE_END = re.compile(r"\s*(?:[,;|:]|\s[-–—]\s)\s*")
 
 
 @dataclass(frozen=True)
-class Scored:
-    """A candidate unit with its text, words, (normalised) embedding and relevance."""
+class Candidate:
+    """The first `length` units of chain `chain`: its sentence ids, text and vector."""
 
-    unit: Unit
+    chain: int
+    length: int
+    ids: tuple[int, ...]
     text: str
     words: int
     vector: np.ndarray
     relevance: float = 0.0
+
+
+def chains(units: Sequence[Unit]) -> list[list[int]]:
+    """Indices of `units` grouped into chains; a unit leaning on a sentence outside the
+    previous unit of its chain (left out of the candidates) belongs to none."""
+    out: list[list[int]] = []
+    for i, unit in enumerate(units):
+        if unit.needs is None:
+            out.append([i])
+        elif out and units[out[-1][-1]].ids[-1] == unit.needs and out[-1][-1] == i - 1:
+            out[-1].append(i)
+    return out
+
+
+def candidates(
+    units: Sequence[Unit], texts: Sequence[str], vectors: np.ndarray, budget: int
+) -> list[Candidate]:
+    """Every prefix of every chain that fits `budget` (and each chain's head, which may not):
+    its vector is the normalised sum of its units' vectors."""
+    out = []
+    for c, chain in enumerate(chains(units)):
+        for length in range(1, len(chain) + 1):
+            members = chain[:length]
+            text = " ".join(texts[i] for i in members)
+            words = len(text.split())
+            if length > 1 and words > budget:
+                break
+            vector = vectors[members].sum(axis=0)
+            vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+            ids = tuple(j for i in members for j in units[i].ids)
+            out.append(Candidate(c, length, ids, text, words, vector))
+    return out
 
 
 def guides(title: str | None, standfirst: str | None) -> list[str]:
@@ -62,13 +99,17 @@ def guides(title: str | None, standfirst: str | None) -> list[str]:
 
 
 def relevance(
-    texts: Sequence[str], vectors: np.ndarray, guide_texts: Sequence[str], guide_vecs: np.ndarray
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    guide_texts: Sequence[str],
+    guide_vecs: np.ndarray,
+    positions: Sequence[int],
+    centre: np.ndarray,
 ) -> np.ndarray:
-    """Relevance of each unit (rows of `vectors`), guided by `guides()` and their vectors."""
-    n = len(texts)
-    centre = vectors.mean(axis=0)
+    """Relevance of each candidate (`texts`, rows of `vectors`) at chain `positions`, given
+    `guides()` with their vectors and the article's centre (mean of its unit vectors)."""
     central = _rescale(vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-12)))
-    lead = np.array([math.exp(-k / LEAD_DECAY) for k in range(n)])
+    lead = np.array([math.exp(-k / LEAD_DECAY) for k in positions])
     if not len(guide_texts):
         # No headline: what it would have said is shared between the other two signals.
         share = CENTRALITY_WEIGHT + LEAD_WEIGHT
@@ -99,48 +140,29 @@ def _rescale(x: np.ndarray) -> np.ndarray:
     return (x - x.min()) / span if span > 1e-9 else np.zeros_like(x, dtype=float)
 
 
-def pick(candidates: Sequence[Scored], budget: int) -> list[int]:
-    """Indices of the chosen candidates, in article order. The lede (the first candidate
-    that leans on nothing) is always taken, even over budget: an extract is never empty."""
-    lede = next((i for i, c in enumerate(candidates) if c.unit.needs is None), None)
-    if lede is None:
+def pick(cands: Sequence[Candidate], budget: int) -> list[int]:
+    """Sentence ids of the extract, in article order. The lede chain goes first, as the most
+    relevant of its prefixes that fits (its head alone if none does: never empty); then the
+    most relevant candidate that fits, repeats nothing from another chain, and is a new
+    chain or a longer prefix of one already taken."""
+    if not cands:
         return []
-    chosen = [lede]
-    taken = set(candidates[lede].unit.ids)
-    used = candidates[lede].words
-    # Units that lean on each other are read as one: each is worth the best of its chain, so
-    # taking one opens the way for the rest ("... दौरा करेंगे। इसे लेकर तैयारी शुरू हो गई है।").
-    worth = [c.relevance for c in candidates]
-    for step in (range(1, len(candidates)), range(len(candidates) - 2, -1, -1)):
-        for i in step:
-            j = i - 1 if step.step == 1 else i + 1
-            if _leans(candidates, min(i, j)):
-                worth[i] = max(worth[i], worth[j])
-    order = sorted(range(len(candidates)), key=lambda i: -worth[i])
-    rejected: set[int] = set()
+    lede = [c for c in cands if c.chain == cands[0].chain]
+    fitting = [c for c in lede if c.words <= budget] or lede[:1]
+    taken = {cands[0].chain: max(fitting, key=lambda c: c.relevance)}
+    order = sorted(cands, key=lambda c: -c.relevance)
     while True:
-        for i in order:
-            c = candidates[i]
-            if i in chosen or i in rejected or used + c.words > budget:
+        used = sum(c.words for c in taken.values())
+        for c in order:
+            current = taken.get(c.chain)
+            if current is not None and c.length <= current.length:
                 continue
-            if c.unit.needs is not None and c.unit.needs not in taken:
-                continue  # may become possible once the sentence it leans on is taken
-            if any(repeats(c, candidates[j]) for j in chosen):
-                rejected.add(i)
+            if used - (current.words if current else 0) + c.words > budget:
                 continue
-            chosen.append(i)
-            taken.update(c.unit.ids)
-            used += c.words
+            if any(is_duplicate(c.text, t.text, c.vector, t.vector)
+                   for chain, t in taken.items() if chain != c.chain):  # fmt: skip
+                continue
+            taken[c.chain] = c
             break
         else:
-            return sorted(chosen, key=lambda i: candidates[i].unit.ids[0])
-
-
-def _leans(candidates: Sequence[Scored], i: int) -> bool:
-    """Whether candidate i + 1 leans on candidate i."""
-    return candidates[i + 1].unit.needs == candidates[i].unit.ids[-1]
-
-
-def repeats(a: Scored, b: Scored) -> bool:
-    """Whether two units say the same thing (the fitted lexical + embedding rule)."""
-    return is_duplicate(a.text, b.text, a.vector, b.vector)
+            return sorted(i for c in taken.values() for i in c.ids)

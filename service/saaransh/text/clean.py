@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from saaransh.text import boilerplate as bp
 from saaransh.text.dates import find_date_strings
 from saaransh.text.normalise import normalise_text
+from saaransh.text.prefixes import furniture_end
 from saaransh.text.repeats import covered_paragraphs
 from saaransh.text.wraps import unwrap
 
 _HEADLINE_MAX_WORDS = 30  # longer than any headline in a related-links list
 _TITLE_WORDS = (3, 40)
 _NO_DATE_HINTS = {"related_links", "read_more", "related_marker"}  # other articles' dates
+_STANDFIRST_PARAGRAPHS = 2  # a standfirst is a paragraph or two above the story
+_STANDFIRST_WORDS = 45
 
 
 @dataclass
@@ -31,6 +34,7 @@ class CleanResult:
     date_hint: str | None = None
     removed: list[str] = field(default_factory=list)
     removed_reasons: list[str] = field(default_factory=list)  # parallel to `removed`
+    standfirst: str | None = None  # the page's summary line above the story, when there is one
 
     def _drop(self, line: str, reason: str) -> None:
         self.removed.append(line)
@@ -76,6 +80,7 @@ def clean_text(raw: str) -> CleanResult:
         seen.add(line)
     for index in sorted(covered_paragraphs(body), reverse=True):
         result._drop(body.pop(index), "repeats_body")
+    body = _standfirst_apart(body, result)
 
     result.text = "\n\n".join(body)
     result.date_hint = next(
@@ -97,6 +102,22 @@ def clean_html(html: str) -> CleanResult:
         result.title = normalise_text(extracted.title)
     result.date_hint = extracted.date or result.date_hint
     return result
+
+
+def _standfirst_apart(body: list[str], result: CleanResult) -> list[str]:
+    """A story starts at its dateline ("मॉस्को: ...", "New Delhi, June 4 (PTI) ..."): a short
+    paragraph above the one that opens with it is the page's standfirst, not the story. It
+    goes to `result.standfirst`, where it guides summaries instead of opening them."""
+    for k in range(1, _STANDFIRST_PARAGRAPHS + 1):
+        if k >= len(body) or furniture_end(body[k]) == 0:
+            continue
+        above = body[:k]
+        if all(furniture_end(p) == 0 and len(p.split()) <= _STANDFIRST_WORDS for p in above):
+            result.standfirst = " ".join(above)
+            for paragraph in above:
+                result._drop(paragraph, "standfirst")
+            return body[k:]
+    return body
 
 
 def _pick_title(lines: list[str]) -> str | None:
