@@ -10,7 +10,6 @@ import pytest
 from fakes import WordEmbedder
 from saaransh.article import RawDocument
 from saaransh.engine import Engine
-from saaransh.pipeline import analyse
 from saaransh.summarise.base import NothingToExtract, SummaryRequest
 from saaransh.summarise.discourse import leans_on_previous
 from saaransh.summarise.extractive import ExtractiveSummariser

@@ -2,8 +2,8 @@
 
 import pytest
 
-from saaransh.pipeline import analyse
 from saaransh.article import RawDocument
+from saaransh.pipeline import analyse
 from saaransh.text.wraps import continues, unwrap
 
 # (line, next line, whether the sentence goes on across the break)

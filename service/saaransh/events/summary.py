@@ -71,7 +71,22 @@ def key_sentences(
         + LEAD_WEIGHT * np.array([LEAD_BONUS.get(s.position, 0.0) for s in kept])
     )
     chosen = _pick(kept, kept_vecs, rank, budget)
-    return [kept[chosen[0]], *sorted((kept[i] for i in chosen[1:]), key=lambda s: s.order)]
+    return _in_order([kept[i] for i in chosen])
+
+
+def _in_order(chosen: list[EventSentence]) -> list[EventSentence]:
+    """The lede, then the rest in reading order; a unit that leans on another always comes
+    right after it (the lede's own continuation moves up with it)."""
+    out = [chosen[0]]
+    rest = sorted(chosen[1:], key=lambda s: s.order)
+    while rest:
+        last = out[-1]
+        follow = next((s for s in rest if s.needs is not None and s.needs == last.last
+                       and s.article_ids[0] == last.article_ids[0]), None)  # fmt: skip
+        nxt = follow or next((s for s in rest if s.needs is None), rest[0])
+        rest.remove(nxt)
+        out.append(nxt)
+    return out
 
 
 def _collect(

@@ -19,6 +19,17 @@ CODE_MIXED_CMI = 4.0
 CODE_MIXED_MIN_SWITCHES = 2
 VOTE_MIN_WORDS = 3  # a sentence votes for the primary language with at least this many words
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# Grammar words, Devanagari and romanised; words both languages spell alike ("me", "he",
+# "to", "is", "or", "so") are left out of both lists.
+_GRAMMAR_HI = frozenset(
+    "का के की को में से ने पर तक है हैं था थे थी थीं गया गई गए हुआ हुई हुए रहा रही रहे और कि "
+    "ka ke ki ko mein se ne hai hain tha thi gaya gayi hua hui rahe raha rahi aur ki "
+    "kya nahi nahin bhi".split()
+)
+_GRAMMAR_EN = frozenset(
+    "the a an of in on at for with from by and are was were has have had been will would "
+    "that which who this these those its their".split()
+)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -106,9 +117,23 @@ def analyse_language(text: str) -> LanguageInfo:
     return _info(counts, detailed, _by_tokens(counts, text))
 
 
-def sentence_language(counts: dict[str, int], text: str) -> str:
-    """The dominant language of one sentence from its tag counts; a tie goes to the script
-    most of its letters are written in."""
+def sentence_language(counts: dict[str, int], text: str, tokens: list[str] | None = None) -> str:
+    """The dominant language of one sentence.
+
+    Its grammar decides first (the matrix language: whose postpositions, auxiliaries and
+    articles hold the sentence together), so "Metro Corporation के Managing Director ने
+    Wednesday को Press Conference की।" is Hindi although most of its words are English; when
+    grammar words do not tell, the tag counts do, and a tie goes to the script most letters
+    are written in.
+    """
+    if tokens is not None:
+        low = [t.lower() for t in tokens]
+        hindi = sum(t in _GRAMMAR_HI for t in low)
+        english = sum(t in _GRAMMAR_EN for t in low)
+        if hindi > 0 and hindi >= 2 * english:
+            return "hi"
+        if english > 0 and english >= 2 * hindi:
+            return "en"
     totals = {"hi": counts["hi"] + counts["hi-Latn"], "en": counts["en"], "other": counts["other"]}
     best = max(totals.values())
     if best == 0:
@@ -140,7 +165,7 @@ def analyse_sentences(
     for text, toks in zip(texts, token_lists, strict=True):
         counts, detailed = _counted(toks, tags[start : start + len(toks)])
         start += len(toks)
-        lang = sentence_language(counts, text)
+        lang = sentence_language(counts, text, toks)
         per_sentence.append((lang, round(cmi(counts), 2)))
         if sum(counts.values()) - counts["univ"] >= VOTE_MIN_WORDS:
             votes[lang] += 1
