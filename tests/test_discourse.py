@@ -13,6 +13,7 @@ LEANS = [
     ("क्षेत्रीय और वैश्विक घटनाक्रमों पर भी चर्चा की.", True),
     ("हमारे संबंधों को और आगे बढ़ाने के लिए उनके दृष्टिकोण की मैं तहे दिल से सराहना करता हूं.", True),
     ("बता दें कि इससे पहले विदेश मंत्री ने लावरोव से बातचीत की थी।", True),  # reminder + opener
+    ("हाल ही में चीन में हुए एससीओ सम्मेलन में भी यह दिखा।", True),  # seed 003: "this" what?
     ("He also congratulated the team for the unprecedented feat.", True),
     ("However, the talks ended without an agreement on trade.", True),
     ("and then the minister left for the airport.", True),  # starts mid-sentence

@@ -164,3 +164,12 @@ def test_sentence_count_cap() -> None:
     text = " ".join(f"वाक्य {i} है।" for i in range(10))
     assert [s.text for s in split_text(text, max_sentences=3)] == ["वाक्य 0 है।", "वाक्य 1 है।",
                                                                     "वाक्य 2 है।"]  # fmt: skip
+
+
+def test_the_pipeline_reads_at_most_max_sentences() -> None:
+    from saaransh.article import RawDocument
+    from saaransh.pipeline import analyse
+
+    body = " ".join(f"आज शहर में वाक्य संख्या {i} लिखा गया है।" for i in range(50))
+    article = analyse(RawDocument(id="n", body=body), max_sentences=5, max_sentence_chars=1000)
+    assert len(article.sentences) == len(article.sentence_info) == 5

@@ -4,8 +4,9 @@ summariser that can write the language is given.
 Extractive: every sentence of the event's articles is read in its own language (a
 code-mixed report feeds both summaries), grouped into units that stand on their own
 (summarise/discourse.py). A unit that says what an earlier one from another article said
-collapses into it and cites both articles; units are ranked by centrality in the event,
-how many articles report them and a lead bonus. The summary opens with the best lede, then
+collapses into it and cites both articles; units are ranked as in an article summary
+(the members' headlines, centrality in the event, lead position) plus how many articles
+report them. The summary opens with the best lede, then
 takes the best units that fit the word budget and repeat nothing already taken (the
 fitted rule of summarise/redundancy.py). Nothing is translated: an event with no sentence in
 a language gets `None` and a reason, unless the summariser can write that language.
@@ -24,12 +25,12 @@ from ..store import ArticleRow
 from ..summarise.base import Summariser, SummaryRequest
 from ..summarise.discourse import is_complete, units
 from ..summarise.redundancy import is_duplicate
+from ..summarise.selection import guides, relevance
 from .settings import EventSettings
 
 LANGS = ("en", "hi")
 MIN_WORDS = 4  # shorter "sentences" are datelines and captions
-SUPPORT_WEIGHT, LEAD_WEIGHT = 0.3, 0.2
-LEAD_BONUS = {0: 1.0, 1: 0.5, 2: 0.25}
+SUPPORT_WEIGHT = 0.3  # on top of article relevance: a fact more outlets report matters more
 
 
 @dataclass
@@ -58,20 +59,36 @@ def key_sentences(
     pool = _collect(articles, lang, settings)
     if not pool:
         return []
+    # The members' headlines say what the event is (their main clauses, as for one article).
+    heads = [g for a in list(articles)[: settings.summary_max_articles]
+             for g in guides(a.title, None)]  # fmt: skip
     # No embedding input longer than the cap, whatever an old stored "sentence" holds.
-    vectors = embedder.embed([s.text[: settings.summary_max_embed_chars] for s in pool])
+    cap = settings.summary_max_embed_chars
+    everything = embedder.embed([s.text[:cap] for s in pool] + [h[:cap] for h in heads])
+    vectors, head_vecs = everything[: len(pool)], everything[len(pool) :]
     kept, kept_vecs = _collapse(pool, vectors, settings.summary_duplicate_score)
     n_articles = len({a for s in pool for a in s.article_ids})
-    centre = vectors.mean(axis=0)
-    centrality = kept_vecs @ (centre / max(float(np.linalg.norm(centre)), 1e-12))
-    span = float(centrality.max() - centrality.min()) or 1.0
-    rank = (
-        (centrality - centrality.min()) / span
-        + SUPPORT_WEIGHT * np.array([len(s.article_ids) / n_articles for s in kept])
-        + LEAD_WEIGHT * np.array([LEAD_BONUS.get(s.position, 0.0) for s in kept])
-    )
-    chosen = _pick(kept, kept_vecs, rank, budget)
+    rank = relevance([s.text for s in kept], kept_vecs, heads, head_vecs,
+                     [s.position for s in kept], centre=vectors.mean(axis=0))  # fmt: skip
+    rank = rank + SUPPORT_WEIGHT * np.array([len(s.article_ids) / n_articles for s in kept])
+    chosen = _pick(kept, kept_vecs, _chain_worth(kept, rank), budget)
     return _in_order([kept[i] for i in chosen])
+
+
+def _chain_worth(kept: list[EventSentence], rank: np.ndarray) -> np.ndarray:
+    """Units that lean on each other are read as one: each is worth the best of its chain,
+    so taking one opens the way for the rest."""
+    worth = rank.copy()
+    ends = {(s.article_ids[0], s.last): i for i, s in enumerate(kept)}
+    linked = [(ends[(s.article_ids[0], s.needs)], j) for j, s in enumerate(kept)
+              if s.needs is not None and (s.article_ids[0], s.needs) in ends]  # fmt: skip
+    changed = True
+    while changed:  # along each chain, both ways, until every unit has the chain's best
+        changed = False
+        for i, j in linked + [(j, i) for i, j in linked]:
+            if worth[i] > worth[j]:
+                worth[j], changed = worth[i], True
+    return worth
 
 
 def _in_order(chosen: list[EventSentence]) -> list[EventSentence]:

@@ -25,6 +25,8 @@ _OPENERS_HI = frozenset(
     "क्योंकि और तथा एवं साथ अतः यानी दूसरी".split()
 )
 _POINTERS_HI = frozenset("उन्होंने उन्हें उसने उसे इन्होंने इन्हें".split())  # within 3 words
+# A bare demonstrative as the subject right before the verb: "... में भी यह दिखा।"
+_POINTERS_END = frozenset("यह ये वह वे इसे उसे".split())
 _OPENERS_EN = frozenset(
     "he she they it his her their its this that these those such but and however also "
     "meanwhile besides moreover furthermore still yet so then thus hence therefore later "
@@ -101,6 +103,8 @@ def leans_on_previous(sentence: str) -> bool:
         return True
     if any(w in _POINTERS_HI for w in words[:3]):
         return True  # "Tuesday को उन्होंने ..."
+    if any(w in _POINTERS_END for w in words[-3:-1]):
+        return True
     return _dropped_subject(words) or _unframed_first_person(sentence, words)
 
 
