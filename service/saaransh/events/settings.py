@@ -65,11 +65,11 @@ class EventSettings(BaseSettings):
         70, ge=10, le=400, description="Word budget of an event summary."
     )
     summary_duplicate_score: float = Field(
-        0.638,
+        0.639,
         ge=0,
         le=1,
         description="Units of different articles scoring at least this on the near-duplicate "
-        "rule (0.6 x shared content words + 0.4 x rescaled e5 cosine, "
+        "rule (0.55 x shared content words + 0.45 x rescaled e5 cosine, "
         "summarise/redundancy.py) are one sentence of the event summary, cited with all "
         "their article ids. Lower merges more reports of one fact but risks citing an "
         "article for a fact it did not report; the default flags 0.5% of the sentence pairs "
