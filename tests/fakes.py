@@ -55,3 +55,27 @@ def make_article(doc_id="a1", primary="hi", sentences=("पहला वाक�
                             tokens={"hi": 4, "en": 0, "hi-Latn": 0, "univ": 2, "other": 0})
     return Article(id=doc_id, title=None, text=" ".join(sentences), sentences=list(sentences),
                    language=language)
+
+
+class WordEmbedder:
+    """A deterministic bag-of-words embedder: sentences sharing words are close, as with a
+    real model; it records every text it is given, so tests can bound the input."""
+
+    name = "fake-word-embedder"
+    dim = 256
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def embed(self, texts):
+        import zlib
+
+        import numpy as np
+
+        self.seen += list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                out[row, zlib.crc32(word.strip(".,।!?\"'").encode()) % self.dim] += 1.0
+            out[row] /= max(float(np.linalg.norm(out[row])), 1e-12)
+        return out

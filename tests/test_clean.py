@@ -72,7 +72,6 @@ EXPECTED = {
         "India Russia Friendship : पुतिन के भारत दौरे की क्रेमलिन ने शुरू की तैयारी, दोनों देशों की "
         "दशकों पुरानी दोस्ती बेहद खास",
         [
-            "पुतिन दिसंबर में भारत दौरे पर, रक्षा और व्यापारिक सहयोग पर होगी चर्चा।",
             "मॉस्को: भारत और रूस के बीच की दोस्ती दशकों पुरानी और अटूट है।",
             "हमें उम्मीद है कि यह एक सार्थक यात्रा होगी।\"",
             "दूसरी ओर भारत इस समूह के वैश्विक हितों के बारे में विश्व पटल पर आवाज उठा रहा है।",
@@ -118,6 +117,17 @@ def test_summary_copy_dropped_body_copy_kept() -> None:
     text_002 = clean_text(_seed("002")).text
     assert text_002.count("जयशंकर ने बताया कि यह मुलाकात न केवल") == 1
     assert dek_002 in text_002  # the body paragraph, not the standfirst, was kept
+
+
+def test_a_standfirst_above_the_dateline_is_set_apart() -> None:
+    # Seed 003: the dek line sits above the story, which opens "मॉस्को: ...".
+    result = clean_text(_seed("003"))
+    assert result.standfirst == "पुतिन दिसंबर में भारत दौरे पर, रक्षा और व्यापारिक सहयोग पर होगी चर्चा।"
+    assert result.standfirst not in result.text
+    assert result.text.startswith("मॉस्को: भारत और रूस")
+    # Seeds with no paragraph above their dateline keep every paragraph.
+    assert clean_text(_seed("001")).standfirst is None
+    assert clean_text(_seed("001")).text.startswith("मास्को, 22 अगस्त")
 
 
 @pytest.mark.parametrize(

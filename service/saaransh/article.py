@@ -24,6 +24,9 @@ class RawDocument:
     # YYYY-MM-DD: the year given to dates written without one ("22 अगस्त"). A string, so a
     # document still crosses Ray as JSON.
     reference_date: str | None = None
+    # The outlet's own summary line (dek), when the caller has it apart from the body: it
+    # says what the story is, so summarisers use it for relevance (never as output).
+    standfirst: str | None = None
 
 
 @dataclass
@@ -37,6 +40,22 @@ class LanguageInfo:
     # Keys: hi (Devanagari Hindi), en, hi-Latn (romanised Hindi), univ, other.
     tokens: dict[str, int]
     switch_points: int = 0
+    # Sentences by dominant language ("hi", "en", "other"; "univ" when no word is tagged):
+    # what a reader sees, and what decides `primary`.
+    sentence_counts: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """What the summarisers need to know of one sentence besides its text."""
+
+    lang: str  # dominant language: "hi" (Devanagari or romanised), "en", "other", "univ"
+    cmi: float  # code-mixing index of the sentence alone
+    paragraph: int = 0  # line number in the clean text: quotes and references stay within one
+    whole: bool = True  # False: a piece of a sentence longer than the length cap
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -54,6 +73,8 @@ class Article:
     published_at: dt.date | None = None
     url: str | None = None
     meta: dict = field(default_factory=dict)
+    sentence_info: list[SentenceInfo] = field(default_factory=list)  # parallel to sentences
+    standfirst: str | None = None
 
     def to_analysis_dict(self) -> dict:
         """The `saaransh analyse` record."""
@@ -62,6 +83,8 @@ class Article:
             "title": self.title,
             "text": self.text,
             "sentences": self.sentences,
+            "sentence_info": [info.to_dict() for info in self.sentence_info],
+            "standfirst": self.standfirst,
             "language": self.language.to_dict(),
             "published_at": self.published_at.isoformat() if self.published_at else None,
         }

@@ -20,17 +20,34 @@ from dataclasses import dataclass, field
 
 from .article import Article, RawDocument
 from .errors import SaaranshError, Unsupported
-from .summarise.base import CannotWrite, Summariser, Summary, SummaryRequest, Translator
+from .summarise.base import (
+    CannotWrite,
+    NothingToExtract,
+    Summariser,
+    Summary,
+    SummaryRequest,
+    Translator,
+)
 
 LANGS = ("en", "hi")
+# A code-mixed article gets a summary from its own sentences in a second language when it
+# has at least this many (whole) sentences in it, making up at least this share.
+SECTION_MIN_SENTENCES = 2
+SECTION_MIN_SHARE = 0.25
 log = logging.getLogger(__name__)
 
 
-def _failure_reason(exc: Exception) -> str:
-    """A client-safe reason: typed errors carry a safe message, anything else does not."""
+def _failure_reason(exc: Exception, summariser: str) -> str:
+    """A client-safe reason that is true at either door (the CLI logs to stderr, the server
+    to its log): typed errors carry a safe message, anything else is only named."""
+    if isinstance(exc, NothingToExtract):
+        return str(exc)
     if isinstance(exc, SaaranshError | CannotWrite):
         return f"summarisation failed: {exc}"
-    return "summarisation failed: model error (details in the server log)"
+    return (
+        f"summarisation failed: internal error in the {summariser} summariser; "
+        "the detail was logged as a warning with the article id"
+    )
 
 
 @dataclass
@@ -75,11 +92,15 @@ class Engine:
         *,
         summary_words: int = 60,
         max_chars: int | None = None,
+        max_sentence_chars: int | None = 1000,
+        max_sentences: int | None = 400,
     ) -> None:
         self.summariser = summariser
         self.translator = translator
         self.summary_words = summary_words
         self.max_chars = max_chars
+        self.max_sentence_chars = max_sentence_chars
+        self.max_sentences = max_sentences
 
     @property
     def model_names(self) -> dict[str, str | None]:
@@ -92,12 +113,19 @@ class Engine:
     def analyse(self, raw: RawDocument, reference_date: dt.date | None = None) -> Article:
         from .pipeline import analyse
 
-        return analyse(raw, reference_date=reference_date, max_chars=self.max_chars)
+        return analyse(
+            raw,
+            reference_date=reference_date,
+            max_chars=self.max_chars,
+            max_sentence_chars=self.max_sentence_chars,
+            max_sentences=self.max_sentences,
+        )
 
     # -- stage 2: planning ---------------------------------------------------
     def plan(self, article: Article, langs: Sequence[str] = LANGS) -> Plan:
-        """Decide, per target language: write it directly, summarise-then-translate, or
-        report why it cannot be made. Never labels one language's text as another."""
+        """Decide, per target language: write it directly, write it from the article's own
+        sentences in that language (a code-mixed article), summarise-then-translate, or report
+        why it cannot be made. Never labels one language's text as another."""
         source = article.language.primary
         if source == "other":
             raise Unsupported(
@@ -107,31 +135,43 @@ class Engine:
         plan = Plan(article=article, langs=tuple(langs), requests=[])
         index: dict[str, int] = {}
 
-        def request_for(target: str) -> int:
-            if target not in index:
-                index[target] = len(plan.requests)
-                plan.requests.append(
-                    SummaryRequest(
-                        doc_id=article.id,
-                        sentences=tuple(article.sentences),
-                        source_lang=source,
-                        target_lang=target,  # type: ignore[arg-type]
-                        title=article.title,
-                        max_words=self.summary_words,
-                    )
-                )
-            return index[target]
+        def request_for(target: str, section: str | None = None) -> int:
+            key = f"{target}<{section or source}"
+            if key not in index:
+                index[key] = len(plan.requests)
+                plan.requests.append(self._request(article, target, section))
+            return index[key]
 
+        sections = _sections(article)
         for lang in plan.langs:
             if self.summariser.can_write(lang, source):
                 plan.route[lang] = ("direct", request_for(lang))
-                continue
-            pivot = self._pivot_for(lang, source)
-            if pivot is not None:
+            elif lang in sections and self.summariser.can_write(lang, lang):
+                plan.route[lang] = ("direct", request_for(lang, section=lang))
+            elif (pivot := self._pivot_for(lang, source)) is not None:
                 plan.route[lang] = ("translate", request_for(pivot))
             else:
                 plan.route[lang] = ("unavailable", self._reason(lang, source))
         return plan
+
+    def _request(self, article: Article, target: str, section: str | None) -> SummaryRequest:
+        """The whole article, or (for a code-mixed article) only its `section`-language
+        sentences, so that any backend writes that language from that language."""
+        info = tuple(article.sentence_info) or None
+        ids: tuple[int, ...] | None = None
+        if section is not None and info is not None:
+            ids = tuple(i for i, s in enumerate(info) if s.lang == section)
+        return SummaryRequest(
+            doc_id=article.id,
+            sentences=tuple(article.sentences[i] for i in ids) if ids else tuple(article.sentences),
+            source_lang=section or article.language.primary,
+            target_lang=target,  # type: ignore[arg-type]
+            title=article.title,
+            max_words=self.summary_words,
+            info=tuple(info[i] for i in ids) if info and ids else info,
+            sentence_ids=ids,
+            standfirst=article.standfirst,
+        )
 
     def _pivot_for(self, target: str, source: str) -> str | None:
         """A language the summariser can write and the translator can carry to `target`."""
@@ -172,9 +212,10 @@ class Engine:
             result = results[int(arg)]
             if isinstance(result, Exception):
                 # The detail (a CUDA OOM, a tokenizer error) goes to the log, not the client.
-                log.warning("summary of %s in %s failed: %r", plan.article.id, lang, result)
+                if not isinstance(result, NothingToExtract):
+                    log.warning("summary of %s in %s failed: %r", plan.article.id, lang, result)
                 summaries[lang] = None
-                unavailable[lang] = _failure_reason(result)
+                unavailable[lang] = _failure_reason(result, self.summariser.name)
             elif how == "direct":
                 summaries[lang] = result
             else:
@@ -218,3 +259,14 @@ class Engine:
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out
+
+
+def _sections(article: Article) -> set[str]:
+    """Languages the article has enough whole sentences in to be summarised from them."""
+    whole = [s.lang for s in article.sentence_info if s.whole]
+    return {
+        lang for lang in LANGS
+        if whole.count(lang) >= SECTION_MIN_SENTENCES
+        and whole.count(lang) >= SECTION_MIN_SHARE * len(whole)
+    }
+

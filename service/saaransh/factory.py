@@ -56,7 +56,8 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
         from .summarise.extractive import ExtractiveSummariser
 
         summariser: Summariser = ExtractiveSummariser(
-            default_embedder(settings.embedding_cache_size)
+            default_embedder(settings.embedding_cache_size),
+            max_embed_chars=settings.max_embed_chars,
         )
     else:
         from .summarise.seq2seq import load_summariser
@@ -80,6 +81,8 @@ def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Eng
         translator,
         summary_words=settings.summary_words,
         max_chars=settings.max_chars,
+        max_sentence_chars=settings.max_sentence_chars,
+        max_sentences=settings.max_sentences,
     )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .article import Article, RawDocument
+from .article import Article, RawDocument, SentenceInfo
 from .errors import InvalidInput
-from .language import analyse_language
+from .language import analyse_sentences
+from .text.boilerplate import chrome_sentence
 from .text.clean import clean_html, clean_text
 from .text.dates import find_published_date
 from .text.normalise import normalise_text
-from .text.sentences import split_sentences
+from .text.sentences import split_text
 
 
 def analyse(
@@ -18,9 +19,15 @@ def analyse(
     *,
     reference_date: dt.date | None = None,
     max_chars: int | None = None,
+    max_sentence_chars: int | None = None,
+    max_sentences: int | None = None,
 ) -> Article:
     """Clean and analyse `raw`. Raises InvalidInput when nothing of an article is left.
-    `reference_date` (else `raw.reference_date`) gives a year to dates written without one."""
+
+    `reference_date` (else `raw.reference_date`) gives a year to dates written without one.
+    `max_sentence_chars` and `max_sentences` bound the work per article (see Settings): a
+    longer "sentence" is cut into marked pieces, and sentences past the cap are not read.
+    """
     if reference_date is None and raw.reference_date:
         reference_date = dt.date.fromisoformat(raw.reference_date)
     if max_chars is not None and len(raw.body) > max_chars:
@@ -30,8 +37,14 @@ def analyse(
     if not cleaned.text.strip():
         raise InvalidInput("field 'text' holds no article text after cleaning")
     title = normalise_text(raw.title).strip() if raw.title else cleaned.title
-    sentences = split_sentences(cleaned.text)
-    language = analyse_language(" ".join(filter(None, [title, cleaned.text])))
+    split = split_text(cleaned.text, max_chars=max_sentence_chars, max_sentences=max_sentences)
+    split = [s for s in split if not chrome_sentence(s.text)]
+    sentences = [s.text for s in split]
+    language, per_sentence = analyse_sentences(sentences, title)
+    info = [
+        SentenceInfo(lang=lang, cmi=index, paragraph=s.paragraph, whole=s.whole)
+        for s, (lang, index) in zip(split, per_sentence, strict=True)
+    ]
     return Article(
         id=raw.id,
         title=title or None,
@@ -40,7 +53,15 @@ def analyse(
         language=language,
         published_at=_published_date(raw, cleaned, reference_date),
         url=raw.url,
+        sentence_info=info,
+        standfirst=_standfirst(raw, cleaned.standfirst),
     )
+
+
+def _standfirst(raw: RawDocument, found: str | None) -> str | None:
+    # The caller's standfirst wins over one found above the story's dateline.
+    given = normalise_text(raw.standfirst).strip() if raw.standfirst else ""
+    return given or found
 
 
 def _published_date(raw: RawDocument, cleaned, reference: dt.date | None) -> dt.date | None:

@@ -85,6 +85,31 @@ class Settings(BaseSettings):
         200_000, ge=100, description="Hard cap on article text length (422 beyond)."
     )
     max_batch_items: int = Field(64, ge=1, description="Most articles in one batch request.")
+    max_sentence_chars: int = Field(
+        1000,
+        ge=50,
+        description="Longest sentence the analysis keeps whole. A longer run (unpunctuated "
+        "text, 100k characters of 'a.') is cut at spaces into pieces that are never "
+        "summarised, so no stage sees one giant sentence. Real news sentences stay far "
+        "below it (dev set: median 102, longest 768 characters); lower cuts more long "
+        "sentences out of summaries, higher lets one run-on cost more per stage.",
+    )
+    max_sentences: int = Field(
+        400,
+        ge=1,
+        description="Sentences of one article that are analysed and considered for its "
+        "summary; the text after them is kept but not read. News puts its point first, so "
+        "this bounds the tagging and embedding of one request without losing the story "
+        "(a 2,000-word report has about 100 sentences).",
+    )
+    max_embed_chars: int = Field(
+        1000,
+        ge=50,
+        description="Longest text handed to the embedder at once (one sentence or one quote "
+        "of several); a longer one is embedded by its first characters. e5-small reads 512 "
+        "tokens, about 1,500-2,000 characters of news, so the cap costs little accuracy and "
+        "bounds the embedding time of any one input.",
+    )
 
     # --- service ------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Bind address of `saaransh serve`.")

@@ -64,13 +64,28 @@ class EventSettings(BaseSettings):
     summary_words: int = Field(
         70, ge=10, le=400, description="Word budget of an event summary."
     )
-    summary_duplicate_cosine: float = Field(
-        0.96,
+    summary_duplicate_score: float = Field(
+        0.639,
         ge=0,
         le=1,
-        description="Sentences of different articles this similar are one sentence in the "
-        "event summary, cited with all their article ids. e5 cosines are compressed: a "
-        "paraphrase scores ~0.97-0.99, a different fact in the same words ~0.93-0.94.",
+        description="Units of different articles scoring at least this on the near-duplicate "
+        "rule (0.55 x shared content words + 0.45 x rescaled e5 cosine, "
+        "summarise/redundancy.py) are one sentence of the event summary, cited with all "
+        "their article ids. Lower merges more reports of one fact but risks citing an "
+        "article for a fact it did not report; the default flags 0.5% of the sentence pairs "
+        "of one article on the dev tune split (benchmarks/fit_redundancy.py).",
+    )
+    summary_max_sentence_chars: int = Field(
+        1000,
+        ge=100,
+        description="Stored sentences longer than this (pieces of a run-on text) are not "
+        "used in event summaries. Match SAARANSH_MAX_SENTENCE_CHARS.",
+    )
+    summary_max_embed_chars: int = Field(
+        1000,
+        ge=100,
+        description="Longest text handed to the embedder for an event summary; longer units "
+        "are embedded by their first characters. Bounds the work of one refresh.",
     )
     summary_max_articles: int = Field(
         40, ge=1, description="Most member articles (newest first) read for an event summary."

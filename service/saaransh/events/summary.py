@@ -1,12 +1,15 @@
 """Event summaries: multi-document extractive in each language, abstractive when a
 summariser that can write the language is given.
 
-Extractive: the sentences of the event's articles written in the target language
-are embedded; near-duplicates across articles collapse into one sentence that cites
-every article that reported it; sentences are ranked by centrality in the event,
-how many articles report them and a lead bonus, then picked with MMR under a word
-budget. Nothing is translated: an event with no article in a language gets `None`
-and a reason, unless the summariser can write that language from the other one.
+Extractive: every sentence of the event's articles is read in its own language (a
+code-mixed report feeds both summaries), grouped into units that stand on their own
+(summarise/discourse.py). A unit that says what an earlier one from another article said
+collapses into it and cites both articles; units are ranked as in an article summary
+(the members' headlines, centrality in the event, lead position) plus how many articles
+report them. The summary opens with the best lede, then
+takes the best units that fit the word budget and repeat nothing already taken (the
+fitted rule of summarise/redundancy.py). Nothing is translated: an event with no sentence in
+a language gets `None` and a reason, unless the summariser can write that language.
 """
 
 from __future__ import annotations
@@ -17,23 +20,30 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..embeddings import Embedder
+from ..language import analyse_sentences
 from ..store import ArticleRow
 from ..summarise.base import Summariser, SummaryRequest
+from ..summarise.discourse import is_complete, units
+from ..summarise.redundancy import is_duplicate
+from ..summarise.selection import guides, relevance
 from .settings import EventSettings
 
 LANGS = ("en", "hi")
 MIN_WORDS = 4  # shorter "sentences" are datelines and captions
-MMR_LAMBDA = 0.7
-SUPPORT_WEIGHT, LEAD_WEIGHT = 0.3, 0.2
-LEAD_BONUS = {0: 1.0, 1: 0.5, 2: 0.25}
+SUPPORT_WEIGHT = 0.3  # on top of article relevance: a fact more outlets report matters more
 
 
 @dataclass
 class EventSentence:
+    """A unit of one article (one sentence, or a quote of several) and who reported it."""
+
     text: str
-    position: int  # index in its (first) article
+    position: int  # index of its first sentence in its (first) article
     order: int  # reading order across the event: earliest article first
     article_ids: list[str] = field(default_factory=list)
+    needs: int | None = None  # sentence of the same article it leans on
+    last: int = 0  # index of its last sentence
+    lede: bool = False  # the first unit of its article that stands on its own
 
 
 def article_lang(article: ArticleRow) -> str:
@@ -44,72 +54,149 @@ def key_sentences(
     articles: Sequence[ArticleRow], lang: str, embedder: Embedder, settings: EventSettings,
     budget: int,
 ) -> list[EventSentence]:
-    """The event's best sentences in `lang`, MMR-picked under `budget` words, reading order."""
+    """The event's best units in `lang` under `budget` words: the best lede, then the rest
+    in reading order."""
     pool = _collect(articles, lang, settings)
     if not pool:
         return []
-    vectors = embedder.embed([s.text for s in pool])
-    kept, kept_vecs = _collapse(pool, vectors, settings.summary_duplicate_cosine)
+    # The members' headlines say what the event is (their main clauses, as for one article).
+    heads = [g for a in list(articles)[: settings.summary_max_articles]
+             for g in guides(a.title, None)]  # fmt: skip
+    # No embedding input longer than the cap, whatever an old stored "sentence" holds.
+    cap = settings.summary_max_embed_chars
+    everything = embedder.embed([s.text[:cap] for s in pool] + [h[:cap] for h in heads])
+    vectors, head_vecs = everything[: len(pool)], everything[len(pool) :]
+    kept, kept_vecs = _collapse(pool, vectors, settings.summary_duplicate_score)
     n_articles = len({a for s in pool for a in s.article_ids})
-    centre = vectors.mean(axis=0)
-    centrality = kept_vecs @ (centre / max(float(np.linalg.norm(centre)), 1e-12))
-    span = float(centrality.max() - centrality.min()) or 1.0
-    rank = (
-        (centrality - centrality.min()) / span
-        + SUPPORT_WEIGHT * np.array([len(s.article_ids) / n_articles for s in kept])
-        + LEAD_WEIGHT * np.array([LEAD_BONUS.get(s.position, 0.0) for s in kept])
-    )
-    chosen = _mmr(rank, kept_vecs, [len(s.text.split()) for s in kept], budget)
-    return sorted((kept[i] for i in chosen), key=lambda s: s.order)
+    rank = relevance([s.text for s in kept], kept_vecs, heads, head_vecs,
+                     [s.position for s in kept], centre=vectors.mean(axis=0))  # fmt: skip
+    rank = rank + SUPPORT_WEIGHT * np.array([len(s.article_ids) / n_articles for s in kept])
+    chosen = _pick(kept, kept_vecs, _chain_worth(kept, rank), budget)
+    return _in_order([kept[i] for i in chosen])
+
+
+def _chain_worth(kept: list[EventSentence], rank: np.ndarray) -> np.ndarray:
+    """Units that lean on each other are read as one: each is worth the best of its chain,
+    so taking one opens the way for the rest."""
+    worth = rank.copy()
+    ends = {(s.article_ids[0], s.last): i for i, s in enumerate(kept)}
+    linked = [(ends[(s.article_ids[0], s.needs)], j) for j, s in enumerate(kept)
+              if s.needs is not None and (s.article_ids[0], s.needs) in ends]  # fmt: skip
+    changed = True
+    while changed:  # along each chain, both ways, until every unit has the chain's best
+        changed = False
+        for i, j in linked + [(j, i) for i, j in linked]:
+            if worth[i] > worth[j]:
+                worth[j], changed = worth[i], True
+    return worth
+
+
+def _in_order(chosen: list[EventSentence]) -> list[EventSentence]:
+    """The lede, then the rest in reading order; a unit that leans on another always comes
+    right after it (the lede's own continuation moves up with it)."""
+    out = [chosen[0]]
+    rest = sorted(chosen[1:], key=lambda s: s.order)
+    while rest:
+        last = out[-1]
+        follow = next((s for s in rest if s.needs is not None and s.needs == last.last
+                       and s.article_ids[0] == last.article_ids[0]), None)  # fmt: skip
+        nxt = follow or next((s for s in rest if s.needs is None), rest[0])
+        rest.remove(nxt)
+        out.append(nxt)
+    return out
 
 
 def _collect(
     articles: Sequence[ArticleRow], lang: str, settings: EventSettings
 ) -> list[EventSentence]:
-    mine = [a for a in articles if article_lang(a) == lang][: settings.summary_max_articles]
     pool: list[EventSentence] = []
-    for article in mine:
-        leading = article.sentences[: settings.summary_sentences_per_article]
-        for position, text in enumerate(leading):
-            if len(text.split()) >= MIN_WORDS:
-                pool.append(EventSentence(text.strip(), position, len(pool), [article.id]))
+    for article in list(articles)[: settings.summary_max_articles]:
+        sentences = list(article.sentences[: settings.summary_sentences_per_article])
+        if not sentences:
+            continue
+        # Each sentence in its own language: a Hindi report's English paragraph is English.
+        _, per_sentence = analyse_sentences(sentences)
+        paragraphs = _paragraphs(article.text or "", sentences)
+        lede_seen = False
+        for unit in units(sentences, paragraphs):
+            first, last = unit.ids[0], unit.ids[-1]
+            text = " ".join(sentences[i] for i in unit.ids)
+            if (
+                all(per_sentence[i][0] == lang for i in unit.ids)
+                and unit.closed
+                and is_complete(sentences[last], last == len(article.sentences) - 1)
+                and len(sentences[first].split()) >= MIN_WORDS
+                and all(len(sentences[i]) <= settings.summary_max_sentence_chars
+                        for i in unit.ids)
+            ):  # fmt: skip
+                lede = not lede_seen and unit.needs is None
+                lede_seen = lede_seen or lede
+                pool.append(EventSentence(text.strip(), first, len(pool), [article.id],
+                                          unit.needs, last, lede))  # fmt: skip
     return pool
+
+
+def _paragraphs(text: str, sentences: list[str]) -> list[int]:
+    """Paragraph (line) number of each stored sentence, found in the stored clean text."""
+    out: list[int] = []
+    at = 0
+    for sentence in sentences:
+        found = text.find(sentence, at)
+        if found < 0:  # stored before a re-analysis changed the text: keep the last paragraph
+            out.append(out[-1] if out else 0)
+            continue
+        out.append(text.count("\n\n", 0, found))
+        at = found + len(sentence)
+    return out
 
 
 def _collapse(
     pool: list[EventSentence], vectors: np.ndarray, threshold: float
 ) -> tuple[list[EventSentence], np.ndarray]:
-    """Greedy in reading order: a sentence close to an earlier one adds its article id."""
+    """Greedy in reading order: a unit that says what an earlier unit of another article
+    said adds its article id there (it is reported twice) instead of standing again."""
     kept: list[int] = []
     for i, sentence in enumerate(pool):
-        if kept:
-            sims = vectors[kept] @ vectors[i]
-            j = int(np.argmax(sims))
-            if sims[j] > threshold:
-                first = pool[kept[j]]
-                if sentence.article_ids[0] not in first.article_ids:
-                    first.article_ids.append(sentence.article_ids[0])
-                continue
-        kept.append(i)
+        twin = next(
+            (k for k in kept if pool[k].article_ids[0] != sentence.article_ids[0]
+             and is_duplicate(pool[k].text, sentence.text, vectors[k], vectors[i], threshold)),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            kept.append(i)
+        elif sentence.article_ids[0] not in pool[twin].article_ids:
+            pool[twin].article_ids.append(sentence.article_ids[0])
     return [pool[i] for i in kept], vectors[kept]
 
 
-def _mmr(rank: np.ndarray, vectors: np.ndarray, words: list[int], budget: int) -> list[int]:
-    chosen: list[int] = []
-    used = 0
-    left = set(range(len(rank)))
-    while left:
-        def gain(i: int) -> float:
-            redundancy = max((float(vectors[i] @ vectors[j]) for j in chosen), default=0.0)
-            return MMR_LAMBDA * float(rank[i]) - (1 - MMR_LAMBDA) * redundancy
-
-        best = max(sorted(left), key=gain)
-        left.discard(best)
-        # The first pick always fits: an over-long lead beats an empty summary.
-        if chosen and used + words[best] > budget:
-            continue
-        chosen.append(best)
-        used += words[best]
+def _pick(kept: list[EventSentence], vectors: np.ndarray, rank: np.ndarray, budget: int
+          ) -> list[int]:  # fmt: skip
+    """Indices into `kept`: the best lede first (the first pick always fits, an over-long
+    lede beats an empty summary), then the best units that fit, repeat nothing taken, and
+    lean only on a sentence taken from the same article."""
+    order = sorted(range(len(kept)), key=lambda i: -rank[i])
+    standalone = [i for i in order if kept[i].needs is None]
+    chosen = [next((i for i in standalone if kept[i].lede), standalone[0])]
+    used = len(kept[chosen[0]].text.split())
+    progress = True
+    while progress:
+        progress = False
+        for i in order:
+            s = kept[i]
+            words = len(s.text.split())
+            if i in chosen or used + words > budget:
+                continue
+            if s.needs is not None and not any(
+                kept[j].article_ids[0] == s.article_ids[0] and kept[j].last == s.needs
+                for j in chosen
+            ):
+                continue
+            if any(is_duplicate(s.text, kept[j].text, vectors[i], vectors[j]) for j in chosen):
+                continue
+            chosen.append(i)
+            used += words
+            progress = True
+            break
     return chosen
 
 
@@ -131,15 +218,14 @@ def summarise_event(
                                       summariser)  # fmt: skip
                 if record is not None:
                     return record, None
-    if lang in langs_present:
-        picked = key_sentences(articles, lang, embedder, settings, budget)
-        if picked:
-            return _record(" ".join(s.text for s in picked), "extractive", embedder.name,
-                           picked), None  # fmt: skip
+    picked = key_sentences(articles, lang, embedder, settings, budget)
+    if picked:
+        return _record(" ".join(s.text for s in picked), "extractive", embedder.name,
+                       picked), None  # fmt: skip
     have = ", ".join(langs_present) or "none"
     return None, (
-        f"no article of this event is in '{lang}' (articles in: {have}) and no installed "
-        f"summariser can write '{lang}' from them"
+        f"no article of this event has a '{lang}' sentence to extract (articles in: {have}) "
+        f"and no installed summariser can write '{lang}' from them"
     )
 
 

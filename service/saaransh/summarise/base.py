@@ -8,7 +8,10 @@ so one bad article never sinks its batch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from ..article import SentenceInfo
 
 Lang = Literal["en", "hi"]
 Method = Literal["abstractive", "extractive", "translated"]
@@ -24,6 +27,12 @@ class SummaryRequest:
     target_lang: Lang
     title: str | None = None
     max_words: int = 60
+    # Optional, from the analysis: per-sentence language/paragraph facts parallel to
+    # `sentences`; where `sentences` sit in the article (None: they are the whole article,
+    # in order); and the outlet's standfirst. Summarisers that do not need them ignore them.
+    info: tuple[SentenceInfo, ...] | None = None
+    sentence_ids: tuple[int, ...] | None = None
+    standfirst: str | None = None
 
     @property
     def text(self) -> str:
@@ -49,6 +58,11 @@ class Summary:
 
 class CannotWrite(Exception):
     """This backend cannot produce the requested target language for this source."""
+
+
+class NothingToExtract(CannotWrite):
+    """The article has no sentence an extract in the target language could be made of; the
+    message says why and is safe to show."""
 
 
 @runtime_checkable

@@ -58,6 +58,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
                    r"|एड फ्री|\bad[- ]free|\bjoin our|\bsubscribe karein|\bfollow karein"), 40),
     ("prompt", _re(r"सब्सक्राइब|\bsubscribe|\bnewsletter|\bsign up\b|\blog ?in\b"), 8),
     ("tags", _re(r"^(?:tags?|टैग्स?|topics?)\s*:"), 60),
+    # Embedded posts: "... pic.twitter.com/x", "— ANI (@ANI) August 5, 2019", "#WATCH | ...",
+    # a post's text followed by its link and signature ("... https://t.co/x — Name (@name)").
+    ("embed", _re(r"pic\.twitter\.com/|https?://t\.co/|(?:^|\s)[—–]\s*[^()]{1,40}\(@\w+\)"
+                  r"|^#\w+\s*\|"), 80),
+    # A caption closed by its photo credit: "... ahead of the cremation in Mumbai (AFP)".
+    ("caption", _re(rf"\w\s+\((?:{_AGENCIES}|afp|ap|reuters)(?:\s*(?:photo|फोटो))?\)$"), 60),
     # "--आईएएनएस", "(PTI)", and desk initials such as "एमएस/डीकेपी".
     ("signoff", _re(rf"^[-–—\s]*\(?(?:{_AGENCIES})\)?$|^[^\s/\d]{{1,8}}(?:/[^\s/\d]{{1,8}})+$"),
      3),
@@ -67,6 +73,12 @@ _CAMEL_GLUE = re.compile(r"[a-z][A-Z]")  # "RelationsDefense PartnershipVladimir
 _TERMINATOR = re.compile(r"[.।॥?!|][\"'”’»)\]]*$")
 SIGNOFF_SUFFIX = re.compile(rf"\s*[-–—]{{1,2}}\s*\(?(?:{_AGENCIES})\)?\s*$", re.IGNORECASE)
 PROSE_MIN_WORDS = 25  # an unpunctuated line this long is a paragraph, not a heading
+VERB_FINAL_MIN_WORDS = 8
+# Auxiliaries and perfective forms that close a Hindi clause ("... की मौत हो गयी").
+_FINITE_ENDINGS = frozenset(
+    "है हैं था थे थी थीं गया गई गए गयी होगा होगी होंगे रहा रही रहे सकता सकती सकते चाहिए "
+    "दिया दी दिए किया किए कीं".split()
+)
 
 
 def chrome_reason(line: str) -> str | None:
@@ -92,9 +104,25 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
+# A caption or credit glued into a paragraph: "... lost their lives. FILE PHOTO: A drone ...".
+_CHROME_SENTENCE = _re(r"^(?:file )?(?:photo|image|फोटो|फ़ोटो|तस्वीर|चित्र)\s*(?:credit)?\s*:"
+                       r"|^(?:courtesy|credit)\s*:")
+
+
+def chrome_sentence(sentence: str) -> bool:
+    """A sentence that is page furniture although it sits inside a prose paragraph."""
+    return bool(_CHROME_SENTENCE.search(sentence.lower()))
+
+
 def is_prose(line: str) -> bool:
-    """Ends like a sentence, or is long enough to be a paragraph that lost its full stop."""
-    return bool(_TERMINATOR.search(line.rstrip())) or len(line.split()) >= PROSE_MIN_WORDS
+    """Ends like a sentence, or is long enough to be a paragraph that lost its full stop, or
+    is a Hindi sentence that lost its danda (it ends on a finite verb, as headings rarely do)."""
+    words = line.split()
+    return (
+        bool(_TERMINATOR.search(line.rstrip()))
+        or len(words) >= PROSE_MIN_WORDS
+        or (len(words) >= VERB_FINAL_MIN_WORDS and words[-1] in _FINITE_ENDINGS)
+    )
 
 
 def marker_kind(line: str) -> str | None:

@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from saaransh.text import boilerplate as bp
 from saaransh.text.dates import find_date_strings
 from saaransh.text.normalise import normalise_text
+from saaransh.text.prefixes import furniture_end
 from saaransh.text.repeats import covered_paragraphs
+from saaransh.text.wraps import unwrap
 
 _HEADLINE_MAX_WORDS = 30  # longer than any headline in a related-links list
 _TITLE_WORDS = (3, 40)
 _NO_DATE_HINTS = {"related_links", "read_more", "related_marker"}  # other articles' dates
+_STANDFIRST_PARAGRAPHS = 2  # a standfirst is a paragraph or two above the story
+_STANDFIRST_WORDS = 45
 
 
 @dataclass
@@ -30,6 +34,7 @@ class CleanResult:
     date_hint: str | None = None
     removed: list[str] = field(default_factory=list)
     removed_reasons: list[str] = field(default_factory=list)  # parallel to `removed`
+    standfirst: str | None = None  # the page's summary line above the story, when there is one
 
     def _drop(self, line: str, reason: str) -> None:
         self.removed.append(line)
@@ -41,7 +46,7 @@ def clean_text(raw: str) -> CleanResult:
     result = CleanResult(title=None, text="")
     kept: list[str] = []  # candidate lines in page order
     block: str | None = None  # inside a related-links block: "trailing" or "inline"
-    for line in _unwrap(normalise_text(raw).split("\n")):
+    for line in unwrap(normalise_text(raw).split("\n")):
         if not line:
             continue
         if kind := bp.marker_kind(line):
@@ -53,6 +58,9 @@ def clean_text(raw: str) -> CleanResult:
         elif reason := bp.chrome_reason(line):
             block = None
             result._drop(line, reason)
+            # A photo's alt text often sits on the line above its caption, word for word.
+            if reason == "caption" and kept and kept[-1].rstrip(".। ") in line:
+                result._drop(kept.pop(), "caption")
         else:
             block = None
             kept.append(line)
@@ -72,6 +80,7 @@ def clean_text(raw: str) -> CleanResult:
         seen.add(line)
     for index in sorted(covered_paragraphs(body), reverse=True):
         result._drop(body.pop(index), "repeats_body")
+    body = _standfirst_apart(body, result)
 
     result.text = "\n\n".join(body)
     result.date_hint = next(
@@ -95,6 +104,22 @@ def clean_html(html: str) -> CleanResult:
     return result
 
 
+def _standfirst_apart(body: list[str], result: CleanResult) -> list[str]:
+    """A story starts at its dateline ("मॉस्को: ...", "New Delhi, June 4 (PTI) ..."): a short
+    paragraph above the one that opens with it is the page's standfirst, not the story. It
+    goes to `result.standfirst`, where it guides summaries instead of opening them."""
+    for k in range(1, _STANDFIRST_PARAGRAPHS + 1):
+        if k >= len(body) or furniture_end(body[k]) == 0:
+            continue
+        above = body[:k]
+        if all(furniture_end(p) == 0 and len(p.split()) <= _STANDFIRST_WORDS for p in above):
+            result.standfirst = " ".join(above)
+            for paragraph in above:
+                result._drop(paragraph, "standfirst")
+            return body[k:]
+    return body
+
+
 def _pick_title(lines: list[str]) -> str | None:
     # A headline sits above the first paragraph and does not end with a full stop.
     for line in lines:
@@ -103,20 +128,3 @@ def _pick_title(lines: list[str]) -> str | None:
         if _TITLE_WORDS[0] <= len(line.split()) <= _TITLE_WORDS[1]:
             return line
     return None
-
-
-def _unwrap(lines: list[str]) -> list[str]:
-    """Re-join paragraphs of hard-wrapped text (most lines 50-100 chars, none longer than 110)."""
-    filled = [ln for ln in lines if ln]
-    wrapped = [ln for ln in filled if 50 <= len(ln) <= 100 and not bp.is_prose(ln)]
-    if len(filled) < 5 or max(map(len, filled)) > 110 or len(wrapped) < 0.4 * len(filled):
-        return lines
-    out: list[str] = []
-    previous = ""  # the previous physical line: a full-width one without a full stop wraps
-    for line in lines:
-        if out and previous and line and len(previous) >= 50 and not bp.is_prose(previous):
-            out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
-        previous = line
-    return out
