@@ -190,6 +190,8 @@ class ClusteringProcessor:
         return [r if isinstance(r, dict) else r.to_record() for r in items]
 
     def cluster_records(self) -> list[dict]:
+        # The second pass: the whole batch is in, so early arrivals may change event.
+        self.events.consolidate(sorted(self.article_ids))
         self.events.refresh_dirty()
         ids = self.events.cluster_ids_for(sorted(self.article_ids))
         records = (self.events.get_cluster(i) for i in ids)

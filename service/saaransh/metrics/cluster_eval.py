@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import InvalidInput
-from .cluster_report import collect, cluster_report, format_report
+from .cluster_report import cluster_report, collect, format_report
 
 
 def read_jsonl(path: Path) -> list[dict]:

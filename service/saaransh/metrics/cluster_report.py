@@ -9,9 +9,10 @@ error was never clustered and counts as a predicted singleton, so failures cost 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from math import comb
+from typing import Any
 
 from .clustering import bcubed_scores, pairwise_scores
 
@@ -104,8 +105,8 @@ def cluster_report(items: list[Item], worst: int = 5) -> dict:
     """Pairwise and BCubed scores, how many events keep Hindi and English together, and
     the worst splits (gold events spread over clusters) and merges (clusters mixing events),
     each ranked by the item pairs it gets wrong."""
-    predicted = {i.id: i.cluster for i in items}
-    gold = {i.id: i.event for i in items}
+    predicted: dict[Hashable, Hashable] = {i.id: i.cluster for i in items}
+    gold: dict[Hashable, Hashable] = {i.id: i.event for i in items}
     by_event: dict[str, list[Item]] = defaultdict(list)
     by_cluster: dict[str, list[Item]] = defaultdict(list)
     for item in items:
@@ -128,7 +129,7 @@ def cluster_report(items: list[Item], worst: int = 5) -> dict:
 
 def _worst(groups: Mapping[str, list[Item]], part_of, worst: int) -> list[dict]:
     """Groups broken into parts, most wrong pairs first: {label, wrong_pairs, parts}."""
-    found = []
+    found: list[dict[str, Any]] = []
     for label, members in groups.items():
         parts: dict[str, list[Item]] = defaultdict(list)
         for item in members:

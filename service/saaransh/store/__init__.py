@@ -1,6 +1,14 @@
 """Persistence for articles and events (SQLite by default, PostgreSQL at scale)."""
 
-from .models import ArticleRow, EventMergeRow, EventRow, pack_vector, unpack_vector
+from .models import (
+    ArticleRow,
+    EventMergeRow,
+    EventRow,
+    pack_vector,
+    pack_vectors,
+    unpack_vector,
+    unpack_vectors,
+)
 from .sanitise import clean_str, clean_value
 from .store import Store
 
@@ -12,5 +20,7 @@ __all__ = [
     "clean_str",
     "clean_value",
     "pack_vector",
+    "pack_vectors",
     "unpack_vector",
+    "unpack_vectors",
 ]
