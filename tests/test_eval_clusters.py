@@ -124,3 +124,24 @@ def test_cli_bad_input_is_one_line_and_a_non_zero_exit(tmp_path, content, gold, 
     assert result.exception is None or isinstance(result.exception, SystemExit)
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0]
+
+
+def test_seeds_end_to_end_summarise_cluster_then_eval(tmp_path, seeds_dir):
+    """`summarise --cluster` on the seeds, then `eval clusters --gold` with the seeds' own
+    labels: 000, 001 and 002 (one visit) form one event, 004 (November) is not in it."""
+    out, gold = tmp_path / "out.jsonl", tmp_path / "gold.jsonl"
+    meta = json.loads((seeds_dir / "metadata.json").read_text(encoding="utf-8"))["articles"]
+    gold.write_text("".join(json.dumps({"id": a["id"], "event": a["event"]}) + "\n"
+                            for a in meta))  # fmt: skip
+    run = runner.invoke(app, ["summarise", str(seeds_dir), "--cluster", "--out", str(out),
+                              "--backend", "extractive"])  # fmt: skip
+    assert run.exit_code == 0, run.output
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    clusters = {c["id"]: set(c["article_ids"]) for c in lines if c.get("type") == "cluster"}
+    (visit,) = [ids for ids in clusters.values() if "000_ffd94348a6fbf3c4" in ids]
+    assert {"000_ffd94348a6fbf3c4", "001_0d6a352e8def3620", "002_1edac476cdb7ca0a"} <= visit
+    assert "004_06019d068f654b61" not in visit
+    assert all("event" not in r for r in lines if r.get("type") is None)  # REST-only field
+    scored = runner.invoke(app, ["eval", "clusters", str(out), "--gold", str(gold)])
+    assert scored.exit_code == 0, scored.output
+    assert "bcubed    P 1.000  R 1.000  F1 1.000" in scored.stdout

@@ -104,12 +104,12 @@ def test_converging_events_merge_into_the_older_id():
     settings = EventSettings(**RAW, join_threshold=0.6, merge_threshold=0.2)
     svc = service(settings=settings)
     old = svc.ingest(result("a", "topic3", ["topic3"], D(2025, 11, 1)))
-    new = svc.ingest(result("b", "topic4", ["topic4"], D(2025, 11, 2)))
+    new = svc.ingest(result("b", "topic4", ["topic4"], D(2025, 11, 1)))
     assert old != new
     # cos 0.89 with topic4, 0.45 with topic3: joins the newer event, whose centroid then
     # has cosine 0.23 with the older one, above the merge threshold.
     mixed = "topic4 topic4 topic3"
-    joined = svc.ingest(result("c", mixed, [mixed], D(2025, 11, 2)))
+    joined = svc.ingest(result("c", mixed, [mixed], D(2025, 11, 1)))
     assert joined == old
     assert svc.store.get_event(new).id == old  # the merged id still resolves
     assert svc.get_cluster(new)["article_ids"] == ["a", "b", "c"]

@@ -186,6 +186,9 @@ class ClusteringProcessor:
         results = [r for r in items if isinstance(r, ArticleResult)]
         for result, cluster_id in zip(results, self.events.ingest_many(results), strict=True):
             result.cluster_id = cluster_id
+            # The event as it stood mid-run is noise here: the cluster records written at
+            # the end carry each event whole, with its summaries (DESIGN: `event` is REST's).
+            result.event = None
             self.article_ids.add(result.article.id)
         return [r if isinstance(r, dict) else r.to_record() for r in items]
 

@@ -17,20 +17,27 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import OrderedDict
 
 from sqlalchemy.orm import Session
 
-from ..store import ArticleRow, EventRow, Store
+from ..store import ArticleRow, EventKey, EventRow, Store
 from .features import Features
-from .scoring import best_match
+from .scoring import Profile, best_match
 from .settings import EventSettings
 from .state import absorb, add_member, article_profile, event_profile, new_event
+
+
+PROFILE_CACHE = 20_000  # events' profiles kept between articles (~2 KB each)
 
 
 class Clusterer:
     def __init__(self, store: Store, settings: EventSettings | None = None) -> None:
         self.store = store
         self.settings = settings or EventSettings()
+        # (event id, version) -> its profile. A version changes with every membership
+        # change, in this process or another, so a cached profile is never stale.
+        self._profiles: OrderedDict[tuple[str, int], Profile] = OrderedDict()
 
     def assign(self, session: Session, article: ArticleRow, features: Features) -> EventRow:
         """Put `article` in an event (joining, creating and maybe merging) and return it.
@@ -39,12 +46,13 @@ class Clusterer:
         if day is not None and article.published_at is None:
             article.published_at = day
         candidates = self.candidates(session, day)
-        profiles = [event_profile(e) for e in candidates]
-        index, _ = best_match(article_profile(features, day), profiles, self.settings,
+        index, _ = best_match(article_profile(features, day),
+                              self.profiles(session, candidates), self.settings,
                               self.settings.join_threshold)  # fmt: skip
         if index >= 0:
-            add_member(candidates[index], features, day)
-            event = self.merge_converged(session, candidates[index], candidates)
+            event = self._row(session, candidates[index].id)
+            add_member(event, features, day)
+            event = self.merge_converged(session, event, candidates)
         else:
             event = new_event(self._fresh_id(session, article.id), features, day)
             session.add(event)
@@ -58,19 +66,45 @@ class Clusterer:
         clock = self.store.latest_published(session) if features.day_month else None
         return features.day_month.nearest(clock) if features.day_month and clock else None
 
-    def candidates(self, session: Session, day: dt.date | None) -> list[EventRow]:
+    def candidates(self, session: Session, day: dt.date | None) -> list[EventKey]:
         """The events an article of this date is compared with, oldest first."""
-        found: dict[str, EventRow] = {}
+        found: dict[str, EventKey] = {}
         if day is not None:
             window = dt.timedelta(days=self.settings.window_days)
-            for e in self.store.active_events(day - window, day + window,
-                                              self.settings.max_candidates, session):  # fmt: skip
-                found[e.id] = e
+            for key in self.store.active_events(day - window, day + window,
+                                                self.settings.max_candidates, session):  # fmt: skip
+                found[key.id] = key
         if self.settings.recent_events:
-            for e in self.store.recent_events(self.settings.recent_events, session):
-                found.setdefault(e.id, e)
+            for key in self.store.recent_events(self.settings.recent_events, session):
+                found.setdefault(key.id, key)
         # Oldest first: of equal scores the older event wins, whatever the query order.
-        return sorted(found.values(), key=lambda e: (e.created_at, e.id))
+        return sorted(found.values(), key=lambda k: (k.created_at, k.id))
+
+    def profiles(self, session: Session, keys: list[EventKey]) -> list[Profile]:
+        """The profile of each event, from the cache or (one query for all) the store."""
+        missing = [k.id for k in keys if (k.id, k.version) not in self._profiles]
+        for event in self.store.events_by_id(missing, session) if missing else []:
+            self._remember(event)
+        out = []
+        for key in keys:
+            profile = self._profiles.get((key.id, key.version))
+            if profile is None:  # changed since the key was read: take it as it is now
+                profile = self._remember(self._row(session, key.id))
+            out.append(profile)
+        return out
+
+    def _remember(self, event: EventRow) -> Profile:
+        profile = event_profile(event)
+        self._profiles[event.id, event.version] = profile
+        while len(self._profiles) > PROFILE_CACHE:
+            self._profiles.popitem(last=False)
+        return profile
+
+    def _row(self, session: Session, event_id: str) -> EventRow:
+        event = session.get(EventRow, event_id)
+        if event is None:
+            raise LookupError(f"event {event_id} vanished inside its transaction")
+        return event
 
     def _fresh_id(self, session: Session, seed: str) -> str:
         """"evt_" + a hash of the founding article's id; salted if that id is taken
@@ -85,17 +119,17 @@ class Clusterer:
         raise RuntimeError("could not find a free event id")  # 1000 collisions: a bug
 
     def merge_converged(
-        self, session: Session, event: EventRow, candidates: list[EventRow]
+        self, session: Session, event: EventRow, candidates: list[EventKey]
     ) -> EventRow:
         """Merge `event` with every candidate it now resembles above `merge_threshold`."""
         gone = {event.id}
         while True:
-            others = [e for e in candidates if e.id not in gone]
-            index, _ = best_match(event_profile(event), [event_profile(e) for e in others],
+            others = [k for k in candidates if k.id not in gone]
+            index, _ = best_match(event_profile(event), self.profiles(session, others),
                                   self.settings, self.settings.merge_threshold)  # fmt: skip
             if index < 0:
                 return event
-            other = others[index]
+            other = self._row(session, others[index].id)
             keep, drop = sorted((event, other), key=lambda e: (e.created_at, e.id))
             absorb(keep, drop)
             self.store.merge_events(keep, drop, session)

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from ..store import ArticleRow, EventRow, unpack_vector
 from .clusterer import Clusterer
 from .features import Features
-from .scoring import Profile, best_match
-from .state import add_member, article_profile, event_profile, profile_without, remove_member
+from .scoring import best_match
+from .state import add_member, article_profile, profile_without, remove_member
 
 
 def stored_features(row: ArticleRow) -> Features | None:
@@ -37,14 +37,12 @@ class Refiner:
         self.clusterer = clusterer
         self.store = clusterer.store
         self.settings = clusterer.settings
-        self._profiles: dict[str, Profile] = {}
 
     def refine(self, session: Session, event_ids: Iterable[str]) -> int:
         """Move members of these events to where they fit best, then merge; returns moves."""
         scope = {self.store.resolve_event_id(i, session) for i in event_ids}
         moves = 0
         for _ in range(self.settings.refine_rounds):
-            self._profiles = {}
             moved = sum(self._reconsider(session, row) for row in self._members(session, scope))
             scope = {self.store.resolve_event_id(i, session) for i in scope}
             for event_id in sorted(scope):
@@ -62,11 +60,6 @@ class Refiner:
         query = select(ArticleRow).where(ArticleRow.event_id.in_(sorted(scope)))
         return sorted(session.scalars(query), key=lambda r: (r.event_id or "", r.id))
 
-    def _profile(self, event: EventRow) -> Profile:
-        if event.id not in self._profiles:
-            self._profiles[event.id] = event_profile(event)
-        return self._profiles[event.id]
-
     def _reconsider(self, session: Session, row: ArticleRow) -> bool:
         own = session.get(EventRow, row.event_id) if row.event_id else None
         features = stored_features(row)
@@ -74,17 +67,18 @@ class Refiner:
             return False
         day = row.published_at
         mine = article_profile(features, day)
-        others = [e for e in self.clusterer.candidates(session, day) if e.id != own.id]
+        others = [k for k in self.clusterer.candidates(session, day) if k.id != own.id]
         if own.article_count > 1:
             (own_score,) = [best_match(mine, [profile_without(own, features)], self.settings,
                                        threshold=0.0)[1]]  # fmt: skip
         else:
             own_score = 0.0  # a singleton moves to any event it may join
-        index, score = best_match(mine, [self._profile(e) for e in others], self.settings,
-                                  self.settings.join_threshold)  # fmt: skip
+        index, score = best_match(mine, self.clusterer.profiles(session, others),
+                                  self.settings, self.settings.join_threshold)  # fmt: skip
         if index < 0 or score <= own_score + self.settings.refine_margin:
             return False
-        target = others[index]
+        target = session.get(EventRow, others[index].id)
+        assert target is not None
         dates = session.scalars(
             select(ArticleRow.published_at).where(
                 ArticleRow.event_id == own.id, ArticleRow.id != row.id,
@@ -97,6 +91,4 @@ class Refiner:
         session.flush()
         if own.article_count == 0:  # its last member left: the old id follows it
             self.store.merge_events(target, own, session)
-        self._profiles.pop(own.id, None)
-        self._profiles.pop(target.id, None)
         return True

@@ -22,7 +22,7 @@ class EventSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SAARANSH_EVENT_", extra="ignore")
 
     join_threshold: float = Field(
-        0.55,
+        0.70,
         ge=0,
         le=1,
         description="Least score for an article to join an event (searched on the tune "
@@ -30,7 +30,7 @@ class EventSettings(BaseSettings):
         "with its follow-up (launch and landing) together.",
     )
     merge_threshold: float = Field(
-        0.62,
+        0.80,
         ge=0,
         le=1,
         description="Least score between two events (same formula, the events' mean "
@@ -39,7 +39,7 @@ class EventSettings(BaseSettings):
         "join_threshold, or merges chain unrelated events.",
     )
     cosine_floor: float = Field(
-        0.89,
+        0.915,
         ge=-1,
         le=1,
         description="Embedding cosine mapped to 0: the mean cosine of an article with an "
@@ -47,14 +47,14 @@ class EventSettings(BaseSettings):
         "unrelated news sits near 0.89 against an event's mean vector).",
     )
     cosine_ceiling: float = Field(
-        0.96,
+        0.974,
         ge=-1,
         le=1,
         description="Embedding cosine mapped to 1: the mean cosine of an article with the "
         "other reports of its own event, same language (measured).",
     )
     crosslingual_shift: float = Field(
-        0.03,
+        0.031,
         ge=0,
         le=0.5,
         description="How much lower a Hindi report scores against English reports of the "
@@ -62,11 +62,11 @@ class EventSettings(BaseSettings):
         "a pair of different languages. 0 treats a translation like a paraphrase.",
     )
     embedding_weight: float = Field(
-        0.6, ge=0, le=1, description="Share of the score from the embedding; the rest "
+        0.7, ge=0, le=1, description="Share of the score from the embedding; the rest "
         "comes from names, acronyms, numbers and dates shared across scripts (searched)."
     )
     entity_full: float = Field(
-        0.45,
+        0.475,
         gt=0,
         le=1,
         description="Entity overlap (weighted Dice of the keys) at which entity evidence "
@@ -74,7 +74,7 @@ class EventSettings(BaseSettings):
         "(measured). Lower makes a few shared names decisive.",
     )
     crosslingual_entity_full: float = Field(
-        0.3,
+        0.30,
         gt=0,
         le=1,
         description="entity_full for a Hindi article against English reports (and back): "
@@ -88,7 +88,7 @@ class EventSettings(BaseSettings):
         "(or an event with no dated member) has no time penalty.",
     )
     time_grace_days: int = Field(
-        1,
+        0,
         ge=0,
         description="Days outside an event's span with no time penalty at all: 1 lets the "
         "next day's reports in freely (Hindi papers often print a day later), 0 makes a "

@@ -10,10 +10,11 @@ from .models import (
     unpack_vectors,
 )
 from .sanitise import clean_str, clean_value
-from .store import Store
+from .store import EventKey, Store
 
 __all__ = [
     "ArticleRow",
+    "EventKey",
     "EventMergeRow",
     "EventRow",
     "Store",

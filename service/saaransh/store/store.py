@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -37,6 +37,14 @@ EVENTS_LOCK = 0x7361617261_6E7368
 # SQLSTATEs worth a retry: serialization_failure, deadlock_detected, unique_violation.
 RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 WRITE_ATTEMPTS = 5
+
+class EventKey(NamedTuple):
+    """An event's identity and version: enough to tell whether a cached profile is fresh."""
+
+    id: str
+    version: int
+    created_at: dt.datetime
+
 
 ARTICLE_FIELDS = (
     "title", "url", "text", "sentences", "language", "published_at",
@@ -178,29 +186,36 @@ class Store:
         until: dt.date | None = None,
         limit: int | None = None,
         session: Session | None = None,
-    ) -> list[EventRow]:
-        """Events last seen on or after `since` (and first seen by `until`), newest first.
-        The index on last_seen keeps this flat as the store grows."""
+    ) -> list[EventKey]:
+        """Events last seen on or after `since` (and first seen by `until`), newest first,
+        as (id, version, created_at) rows: the clusterer loads a whole event only when its
+        cached profile is stale. The index on last_seen keeps this flat as the store grows."""
         with self._use(session) as s:
-            # The clusterer never reads summaries: leave those (large) JSON columns unloaded.
-            query = (
-                select(EventRow)
-                .options(defer(EventRow.summaries), defer(EventRow.unavailable))
-                .where(EventRow.last_seen >= since)
+            query = select(EventRow.id, EventRow.version, EventRow.created_at).where(
+                EventRow.last_seen >= since
             )
             if until is not None:
                 query = query.where(EventRow.first_seen <= until)
             query = query.order_by(EventRow.last_seen.desc(), EventRow.id).limit(limit)
-            return list(s.scalars(query))
+            return [EventKey(*row) for row in s.execute(query)]
 
-    def recent_events(self, limit: int, session: Session | None = None) -> list[EventRow]:
+    def recent_events(self, limit: int, session: Session | None = None) -> list[EventKey]:
         """The `limit` events changed most recently, whatever their dates (indexed)."""
+        with self._use(session) as s:
+            query = (
+                select(EventRow.id, EventRow.version, EventRow.created_at)
+                .order_by(EventRow.updated_at.desc(), EventRow.id)
+                .limit(limit)
+            )
+            return [EventKey(*row) for row in s.execute(query)]
+
+    def events_by_id(self, ids: list[str], session: Session | None = None) -> list[EventRow]:
+        """Whole events (summaries not loaded: the clusterer never reads them)."""
         with self._use(session) as s:
             query = (
                 select(EventRow)
                 .options(defer(EventRow.summaries), defer(EventRow.unavailable))
-                .order_by(EventRow.updated_at.desc(), EventRow.id)
-                .limit(limit)
+                .where(EventRow.id.in_(ids))
             )
             return list(s.scalars(query))
 
