@@ -180,8 +180,7 @@ def _entities(f: Features, members: list[Features]) -> float:
 
 def search(data, base: EventSettings, embedder, orders) -> EventSettings:
     results = []
-    grid = itertools.product((0.4, 0.5, 0.6, 0.7), (0.6, 0.65, 0.7, 0.75, 0.8), (0.1, 0.2),
-                             (0, 1))  # fmt: skip
+    grid = itertools.product((0.6, 0.7, 0.8), (0.6, 0.65, 0.7), (0.1, 0.15), (0, 1))
     for weight, join, above, grace in grid:
         settings = base.model_copy(update={"embedding_weight": weight, "join_threshold": join,
                                            "merge_threshold": min(join + above, 1.0),

@@ -5,7 +5,10 @@ score = (w * embedding + (1 - w) * entities) * time factor, each part in 0..1:
   language*, rescaled between a floor (unrelated news) and a ceiling (the same story).
   A Hindi report of a story scores lower against its English reports than against its
   Hindi ones, so a pair of different languages has floor and ceiling lowered by
-  `crosslingual_shift`; the best language of the event counts.
+  `crosslingual_shift`. The event's languages count by their share of its members, not
+  the best one alone: the embedding finds two Hindi reports of *related* happenings
+  (a gold medal and another gold two years later) closer than a Hindi and an English
+  report of the same one, so the other language's reports must agree too.
 - entities: weighted Dice overlap of the entity keys (names across scripts, acronyms,
   numbers, dates), divided by the overlap the same story usually reaches (lower across
   languages), capped at 1.
@@ -78,21 +81,23 @@ def time_between(a: Profile, b: Profile, settings: EventSettings) -> float:
 def embedding_scores(
     profile: Profile, events: Sequence[Profile], settings: EventSettings
 ) -> np.ndarray:
-    """The calibrated embedding score of `profile` against each event (best language pair)."""
+    """The calibrated embedding score of `profile` against each event: the mean over the
+    language pairs, weighted by each side's language shares."""
     out = np.zeros(len(events), dtype=np.float64)
     span = max(settings.cosine_ceiling - settings.cosine_floor, 1e-6)
     for lang, vector in profile.vectors.items():
-        owners, shifts, rows = [], [], []
+        owners, shifts, rows, weights = [], [], [], []
         for i, event in enumerate(events):
             for other, centre in event.vectors.items():
                 owners.append(i)
                 shifts.append(0.0 if same_language(lang, other) else settings.crosslingual_shift)
                 rows.append(centre)
+                weights.append(event.shares[other] * profile.shares[lang])
         if not rows:
             continue
         cosine = np.stack(rows) @ vector
         scaled = np.clip((cosine - settings.cosine_floor + np.array(shifts)) / span, 0.0, CAP)
-        np.maximum.at(out, np.array(owners), scaled)
+        np.add.at(out, np.array(owners), scaled * np.array(weights))
     return out
 
 

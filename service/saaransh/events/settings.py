@@ -22,7 +22,7 @@ class EventSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SAARANSH_EVENT_", extra="ignore")
 
     join_threshold: float = Field(
-        0.70,
+        0.65,
         ge=0,
         le=1,
         description="Least score for an article to join an event (searched on the tune "
@@ -30,7 +30,7 @@ class EventSettings(BaseSettings):
         "with its follow-up (launch and landing) together.",
     )
     merge_threshold: float = Field(
-        0.80,
+        0.75,
         ge=0,
         le=1,
         description="Least score between two events (same formula, the events' mean "
