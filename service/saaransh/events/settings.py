@@ -5,11 +5,14 @@ dev set (../shared/dev/news-dev.jsonl, 137 Hindi, English and code-mixed reports
 events of 2019-2024 with 9 hard-negative pairs) and fits them on its "tune" split only:
 - the cosine calibration (floor, ceiling, cross-lingual shift) and the entity scales are
   *measured*: the mean score of an article against the other reports of its own event
-  (ceiling / full) and against other events (floor), per language pair;
-- embedding_weight, join_threshold and merge_threshold are *searched* on a grid for the
-  best mean BCubed F1 over the file order and five seeded shuffles of the tune articles.
-The held-out events (Ram Mandir, Balasore, Silkyara, T20, Neeraj, G20, Hathras) never
-saw a parameter; the figures on them are in the README.
+  (ceiling / full) and against other events (floor), same language and across;
+- embedding_weight, join_threshold, merge_threshold and time_grace_days are *searched* on
+  a grid for the best mean BCubed F1 over the file order and three seeded shuffles of the
+  tune articles (`--search`); the chosen point sits on a plateau (neighbours 0.95-0.97).
+The other knobs bound cost or encode a reading of news, not a fit. The held-out events
+(Ram Mandir, Balasore, Silkyara, T20, Neeraj, G20, Hathras) never set a parameter, but
+the *structure* of the score was developed reading errors on all the dev data, so the
+held-out figures in the README are not fully blind.
 """
 
 from __future__ import annotations
