@@ -27,7 +27,6 @@ from .scoring import Profile, best_match
 from .settings import EventSettings
 from .state import absorb, add_member, article_profile, event_profile, new_event
 
-
 PROFILE_CACHE = 20_000  # events' profiles kept between articles (~2 KB each)
 
 
