@@ -66,7 +66,8 @@ def synthetic_stream(n: int, seed: int = 0) -> list[tuple[ArticleResult, int]]:
     stream = []
     for i, (day, name, event) in enumerate(items):
         title = f"{name} event{event} report {i}"
-        sentences = [f"{name} said something about event{event}.", "A second sentence here."]
+        sentences = [f"{name} said something about event{event}.",
+                     f"A second sentence on event{event}."]
         article = Article(f"a{i}", title, " ".join(sentences), sentences, lang, day)
         stream.append((ArticleResult(article, {}, {}), event))
     return stream

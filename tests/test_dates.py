@@ -3,7 +3,13 @@ import datetime as dt
 import pytest
 
 from saaransh.text.clean import clean_text
-from saaransh.text.dates import find_date_strings, find_published_date
+from saaransh.text.dates import (
+    DayMonth,
+    day_months,
+    find_date_strings,
+    find_dateline,
+    find_published_date,
+)
 
 D = dt.date
 FILLER = "भारत और रूस के बीच व्यापार पर बातचीत हुई। " * 30  # pushes text below the "top"
@@ -87,3 +93,47 @@ def test_seed_dates_after_cleaning(seed_paths) -> None:
 )
 def test_find_date_strings(line: str, expected: list[str]) -> None:
     assert find_date_strings(line) == expected
+
+
+DATELINES = [
+    # (text, (month, day) or None)
+    ("मास्को, 22 अगस्त (एजेंसी). पाठ।", (8, 22)),
+    ("MOSCOW, Aug 22 (Reuters) - India's foreign minister met.", (8, 22)),
+    ("नई दिल्ली, 5 मार्च 2024 (भाषा). पाठ।", (3, 5)),  # a year, if any, is not its business
+    ("मास्को, २२ अगस्त (एजेंसी). पाठ।", (8, 22)),
+    ("मास्को, 31 फ़रवरी (एजेंसी). पाठ।", None),  # no such day
+    ("जयशंकर ने लावरोव से मुलाकात की।", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_find_dateline(text, expected) -> None:
+    found = find_dateline(text)
+    assert (found and (found.month, found.day)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("चंद्रयान-3 23 अगस्त को उतरा", [(8, 23)]),
+        ("launched on July 14th, landed Aug. 23", [(7, 14), (8, 23)]),
+        ("14 जुलाई और २३ अगस्त", [(7, 14), (8, 23)]),
+        ("31 फ़रवरी", []),
+        ("in 2023 and 5 times", []),
+    ],
+)
+def test_day_months(text, expected) -> None:
+    assert [(d.month, d.day) for d in day_months(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("day_month", "anchor", "expected"),
+    [
+        (DayMonth(8, 22), D(2025, 8, 21), D(2025, 8, 22)),
+        (DayMonth(12, 30), D(2026, 1, 2), D(2025, 12, 30)),  # across the new year
+        (DayMonth(1, 2), D(2025, 12, 30), D(2026, 1, 2)),
+        (DayMonth(2, 29), D(2025, 3, 1), D(2024, 2, 29)),  # the nearest leap year
+    ],
+)
+def test_day_month_nearest(day_month, anchor, expected) -> None:
+    assert day_month.nearest(anchor) == expected

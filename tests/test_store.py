@@ -152,3 +152,55 @@ def test_migrations_match_the_orm_models(store):
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def _downgrade(store: Store, revision: str) -> None:
+    from alembic import command
+
+    from saaransh.store.db import alembic_config
+
+    config = alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
+def test_migration_0002_keeps_events_made_before_it_working(store):
+    from fakes_events import TopicEmbedder
+    from saaransh.article import Article, LanguageInfo
+    from saaransh.engine import ArticleResult
+    from saaransh.events import EventService
+
+    _downgrade(store, "0001")
+    old = TopicEmbedder().embed(["topic3"])[0]
+    with store.engine.begin() as conn:  # an event as revision 0001 stored it
+        conn.execute(
+            text("INSERT INTO events (id, first_seen, last_seen, centroid, entities, summaries,"
+                 " unavailable, summary_dirty, version, article_count, created_at, updated_at)"
+                 " VALUES ('evt_old', :d, :d, :c, '{}', '{}', '{}', :t, 1, 1, :now, :now)"),
+            {"d": D(2025, 11, 1), "c": pack_vector(old), "t": True,
+             "now": dt.datetime(2025, 11, 1, tzinfo=dt.UTC)},
+        )  # fmt: skip
+    store.migrate()
+    columns = {c["name"] for c in inspect(store.engine).get_columns("events")}
+    assert {"language_counts", "language_centroids"} <= columns
+    info = LanguageInfo("en", "Latn", False, 0.0, {})
+    article = Article("a", "topic3", "topic3", ["topic3"], info, D(2025, 11, 1))
+    event_id = EventService(store, embedder=TopicEmbedder()).ingest(ArticleResult(article, {}, {}))
+    assert event_id == "evt_old"
+    event = store.get_event("evt_old")
+    assert event.article_count == 2 and event.language_counts == {"*": 1, "en": 1}
+    _downgrade(store, "0001")  # and back: undated events get their creation day as span
+    store.migrate()
+
+
+def test_undated_events_sort_last_and_recent_events_come_first(store):
+    _event(store, "dated", D(2025, 11, 1), D(2025, 11, 2))
+    with store.transaction() as s:
+        s.add(EventRow(id="undated", first_seen=None, last_seen=None, entities={},
+                       summaries={}, unavailable={}, summary_dirty=True, version=1,
+                       article_count=0))  # fmt: skip
+    assert [e.id for e in store.list_events()] == ["dated", "undated"]
+    assert [e.id for e in store.recent_events(1)] == ["undated"]
+    assert [e.id for e in store.active_events(D(2025, 10, 30))] == ["dated"]
+

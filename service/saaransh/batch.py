@@ -190,10 +190,15 @@ class ClusteringProcessor:
         results = [r for r in items if isinstance(r, ArticleResult)]
         for result, cluster_id in zip(results, self.events.ingest_many(results), strict=True):
             result.cluster_id = cluster_id
+            # The event as it stood mid-run is noise here: the cluster records written at
+            # the end carry each event whole, with its summaries (DESIGN: `event` is REST's).
+            result.event = None
             self.article_ids.add(result.article.id)
         return [r if isinstance(r, dict) else r.to_record() for r in items]
 
     def cluster_records(self) -> list[dict]:
+        # The second pass: the whole batch is in, so early arrivals may change event.
+        self.events.consolidate(sorted(self.article_ids))
         self.events.refresh_dirty()
         ids = self.events.cluster_ids_for(sorted(self.article_ids))
         records = (self.events.get_cluster(i) for i in ids)

@@ -243,11 +243,22 @@ def eval_summaries(file: Path) -> None:
 
 
 @eval_app.command("clusters")
-def eval_clusters(file: Path) -> None:
-    """Pairwise and BCubed P/R/F1 of records with a gold `event` and a `cluster_id`."""
-    from .metrics.clustering import eval_clusters as score
+def eval_clusters(
+    file: Path,
+    gold: Annotated[
+        Path | None, typer.Option(help="JSON Lines of `id`, `event` (\"none\": a singleton).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Pairwise and BCubed P/R/F1 of `summarise --cluster` output against gold events (from
+    --gold, else each record's `event`), Hindi+English cohesion, the worst splits and merges."""
+    from .metrics.cluster_eval import evaluate_files
 
-    typer.echo(json.dumps(score(_read_jsonl(file)), indent=2))
+    try:
+        typer.echo(evaluate_files(file, gold, as_json=as_json))
+    except SaaranshError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(2) from None
 
 
 def _read_jsonl(file: Path) -> list[dict]:

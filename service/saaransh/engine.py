@@ -67,6 +67,8 @@ class ArticleResult:
     summaries: dict[str, Summary | None]
     unavailable: dict[str, str]
     cluster_id: str | None = None
+    # The event the article joined, as it stood then: {"id", "article_count", "summaries"}.
+    event: dict | None = None
 
     def to_record(self) -> dict:
         """The public article record (contract in DESIGN.md)."""
@@ -81,6 +83,8 @@ class ArticleResult:
         }
         if self.unavailable:
             record["unavailable"] = dict(self.unavailable)
+        if self.event is not None:
+            record["event"] = self.event
         return record
 
 

@@ -1,84 +1,108 @@
 """Online event clustering: one article at a time, deterministic for a given order.
 
-An article joins the best-scoring active event above `join_threshold`, else starts
-a new one; when the event it joined now resembles another active event above
-`merge_threshold`, the two merge into the older. Only events active within
-`window_days` of the article's date are compared, so the cost per article stays
-flat as the store grows.
+An article joins the best-scoring candidate event above `join_threshold`, else starts a
+new one; when the event it joined now resembles another candidate above
+`merge_threshold`, the two merge into the older (the second pass: events that started
+apart, say a Hindi and an English one, converge as their reports arrive).
 
-Undated articles: the article is placed at the stream's clock, the newest
-publication date in the store (today's date when the store has none), because
-an undated report arriving in a stream is most likely about what its
-neighbours report. It is compared with the events active around that date with
-no time penalty, and it never moves an event's first/last seen dates.
+Candidates: the events whose span comes within `window_days` of a dated article, plus
+the `recent_events` changed most recently whatever their dates, so the cost per article
+stays flat as the store grows. An undated article has only the recent ones and no time
+penalty; its dateline's day and month ("मास्को, 22 अगस्त"), if it has one, are placed in
+the year nearest the stream's newest date. An article with no date at all never moves an
+event's first/last seen, and an event of undated articles has no span.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from collections import OrderedDict
 
-import numpy as np
 from sqlalchemy.orm import Session
 
-from ..store import ArticleRow, EventRow, Store, pack_vector, unpack_vector
-from .scoring import best_match, days_outside
+from ..store import ArticleRow, EventKey, EventRow, Store
+from .features import Features
+from .scoring import Profile, best_match
 from .settings import EventSettings
+from .state import absorb, add_member, article_profile, event_profile, new_event
 
-MAX_EVENT_ENTITIES = 64
-
-
-@dataclass
-class Features:
-    """What the clusterer knows of an article."""
-
-    vector: np.ndarray
-    entities: dict[str, float]
-    published_at: dt.date | None
+PROFILE_CACHE = 20_000  # events' profiles kept between articles (~2 KB each)
 
 
 class Clusterer:
     def __init__(self, store: Store, settings: EventSettings | None = None) -> None:
         self.store = store
         self.settings = settings or EventSettings()
+        # (event id, version) -> its profile. A version changes with every membership
+        # change, in this process or another, so a cached profile is never stale.
+        self._profiles: OrderedDict[tuple[str, int], Profile] = OrderedDict()
 
     def assign(self, session: Session, article: ArticleRow, features: Features) -> EventRow:
-        """Put `article` in an event (joining, creating and maybe merging) and return it."""
-        day = features.published_at or self.store.latest_published(session) or dt.date.today()
-        window = dt.timedelta(days=self.settings.window_days)
-        candidates = self.store.active_events(
-            day - window, day + window, limit=self.settings.max_candidates, session=session
-        )
-        candidates.sort(key=lambda e: (e.first_seen, e.id))
-        dated = features.published_at is not None
-        scored = [
-            (_centroid(e), _mean_entities(e),
-             days_outside(day, e.first_seen, e.last_seen) if dated else None)
-            for e in candidates
-        ]  # fmt: skip
-        index, _ = best_match(
-            features.vector, features.entities, scored, self.settings, self.settings.join_threshold
-        )
+        """Put `article` in an event (joining, creating and maybe merging) and return it.
+        Call it inside `Store.write_transaction`, which serialises assignments."""
+        day = features.published_at or self._dateline_day(session, features)
+        if day is not None and article.published_at is None:
+            article.published_at = day
+        candidates = self.candidates(session, day)
+        index, _ = best_match(article_profile(features, day),
+                              self.profiles(session, candidates), self.settings,
+                              self.settings.join_threshold)  # fmt: skip
         if index >= 0:
-            _add_member(candidates[index], features)
-            event = self._merge_converged(session, candidates[index], candidates)
+            event = self._row(session, candidates[index].id)
+            add_member(event, features, day)
+            event = self.merge_converged(session, event, candidates)
         else:
-            event = self._new_event(session, article, features, day)
+            event = new_event(self._fresh_id(session, article.id), features, day)
+            session.add(event)
+            session.flush()  # the event row first: the article's foreign key points at it
         article.event_id = event.id
         session.flush()
         return event
 
-    def _new_event(
-        self, session: Session, article: ArticleRow, features: Features, day: dt.date
-    ) -> EventRow:
-        event = EventRow(
-            id=self._fresh_id(session, article.id), first_seen=day, last_seen=day,
-            centroid=pack_vector(features.vector), entities=dict(features.entities),
-            summaries={}, unavailable={}, summary_dirty=True, version=1, article_count=1,
-        )  # fmt: skip
-        session.add(event)
-        session.flush()
+    def _dateline_day(self, session: Session, features: Features) -> dt.date | None:
+        # The year of a yearless dateline comes from the stream, never from the clock.
+        clock = self.store.latest_published(session) if features.day_month else None
+        return features.day_month.nearest(clock) if features.day_month and clock else None
+
+    def candidates(self, session: Session, day: dt.date | None) -> list[EventKey]:
+        """The events an article of this date is compared with, oldest first."""
+        found: dict[str, EventKey] = {}
+        if day is not None:
+            window = dt.timedelta(days=self.settings.window_days)
+            for key in self.store.active_events(day - window, day + window,
+                                                self.settings.max_candidates, session):  # fmt: skip
+                found[key.id] = key
+        if self.settings.recent_events:
+            for key in self.store.recent_events(self.settings.recent_events, session):
+                found.setdefault(key.id, key)
+        # Oldest first: of equal scores the older event wins, whatever the query order.
+        return sorted(found.values(), key=lambda k: (k.created_at, k.id))
+
+    def profiles(self, session: Session, keys: list[EventKey]) -> list[Profile]:
+        """The profile of each event, from the cache or (one query for all) the store."""
+        missing = [k.id for k in keys if (k.id, k.version) not in self._profiles]
+        for event in self.store.events_by_id(missing, session) if missing else []:
+            self._remember(event)
+        out = []
+        for key in keys:
+            profile = self._profiles.get((key.id, key.version))
+            if profile is None:  # changed since the key was read: take it as it is now
+                profile = self._remember(self._row(session, key.id))
+            out.append(profile)
+        return out
+
+    def _remember(self, event: EventRow) -> Profile:
+        profile = event_profile(event)
+        self._profiles[event.id, event.version] = profile
+        while len(self._profiles) > PROFILE_CACHE:
+            self._profiles.popitem(last=False)
+        return profile
+
+    def _row(self, session: Session, event_id: str) -> EventRow:
+        event = session.get(EventRow, event_id)
+        if event is None:
+            raise LookupError(f"event {event_id} vanished inside its transaction")
         return event
 
     def _fresh_id(self, session: Session, seed: str) -> str:
@@ -93,76 +117,20 @@ class Clusterer:
                 return candidate
         raise RuntimeError("could not find a free event id")  # 1000 collisions: a bug
 
-    def _merge_converged(
-        self, session: Session, event: EventRow, candidates: list[EventRow]
+    def merge_converged(
+        self, session: Session, event: EventRow, candidates: list[EventKey]
     ) -> EventRow:
+        """Merge `event` with every candidate it now resembles above `merge_threshold`."""
         gone = {event.id}
         while True:
-            others = [e for e in candidates if e.id not in gone]
-            scored = [(_centroid(e), _mean_entities(e), _gap_days(event, e))
-                      for e in others]  # fmt: skip
-            index, _ = best_match(_centroid(event), _mean_entities(event), scored,
+            others = [k for k in candidates if k.id not in gone]
+            index, _ = best_match(event_profile(event), self.profiles(session, others),
                                   self.settings, self.settings.merge_threshold)  # fmt: skip
             if index < 0:
                 return event
-            other = others[index]
-            keep, drop = sorted((event, other), key=lambda e: (e.first_seen, e.id))
-            _absorb(keep, drop)
+            other = self._row(session, others[index].id)
+            keep, drop = sorted((event, other), key=lambda e: (e.created_at, e.id))
+            absorb(keep, drop)
             self.store.merge_events(keep, drop, session)
             gone |= {event.id, other.id}
             event = keep
-
-
-def _gap_days(a: EventRow, b: EventRow) -> int:
-    """Days between two events' spans; 0 when they overlap."""
-    return max(0, (max(a.first_seen, b.first_seen) - min(a.last_seen, b.last_seen)).days)
-
-
-def _centroid(event: EventRow) -> np.ndarray:
-    vector = unpack_vector(event.centroid)
-    if vector is None:  # every event is created with its first member's vector
-        raise ValueError(f"event {event.id} has no centroid")
-    return vector
-
-
-def _mean_entities(event: EventRow) -> dict[str, float]:
-    """Per-member average weight: comparable with one article's weights (0..1)."""
-    n = max(event.article_count, 1)
-    return {k: v / n for k, v in (event.entities or {}).items()}
-
-
-def _add_member(event: EventRow, features: Features) -> None:
-    n = event.article_count
-    centroid = _centroid(event)
-    event.centroid = pack_vector((centroid * n + features.vector) / (n + 1))
-    event.entities = _top_entities(event.entities, features.entities)
-    event.article_count = n + 1
-    if features.published_at is not None:
-        event.first_seen = min(event.first_seen, features.published_at)
-        event.last_seen = max(event.last_seen, features.published_at)
-    _touch(event)
-
-
-def _absorb(keep: EventRow, drop: EventRow) -> None:
-    a, b = keep.article_count, drop.article_count
-    mean: np.ndarray = (_centroid(keep) * a + _centroid(drop) * b) / max(a + b, 1)
-    keep.centroid = pack_vector(mean)
-    keep.entities = _top_entities(keep.entities, drop.entities)
-    keep.article_count = a + b
-    keep.first_seen = min(keep.first_seen, drop.first_seen)
-    keep.last_seen = max(keep.last_seen, drop.last_seen)
-    _touch(keep)
-
-
-def _top_entities(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
-    total = dict(a or {})
-    for key, weight in b.items():
-        total[key] = round(total.get(key, 0.0) + weight, 4)
-    ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_EVENT_ENTITIES]
-    return dict(ranked)
-
-
-def _touch(event: EventRow) -> None:
-    """A membership change: new version, summaries to recompute."""
-    event.version = (event.version or 0) + 1
-    event.summary_dirty = True

@@ -1,13 +1,15 @@
-"""How much of an article's entity evidence an event shares (fuzzy, cross-script)."""
+"""How much entity evidence an article and an event share (fuzzy, cross-script)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 MIN_FUZZY_LEN = 5
 SATURATION = 2.0  # matched weight at which entity evidence is full (two solid names)
 
 
+@lru_cache(maxsize=1 << 18)
 def keys_match(a: str, b: str) -> bool:
     """Equal keys, or long keys at a small edit distance (transliteration drift)."""
     if a == b:
@@ -31,6 +33,34 @@ def _levenshtein(a: str, b: str, limit: int) -> int | None:
             return None
         previous = current
     return previous[-1] if previous[-1] <= limit else None
+
+
+def _matched_weight(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The weight of `a`'s keys that some key of `b` matches."""
+    # Only keys of the same initial and nearly the same length can match fuzzily.
+    fuzzy: dict[tuple[str, int], list[str]] = {}
+    for key in b:
+        if len(key) >= MIN_FUZZY_LEN:
+            fuzzy.setdefault((key[0], len(key)), []).append(key)
+    matched = 0.0
+    for key, weight in a.items():
+        if key in b or (len(key) >= MIN_FUZZY_LEN and any(
+            keys_match(key, other)
+            for n in (len(key) - 1, len(key), len(key) + 1)
+            for other in fuzzy.get((key[0], n), ())
+        )):  # fmt: skip
+            matched += weight
+    return matched
+
+
+def entity_dice(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Weighted Dice overlap, 0..1: the matched weight on both sides over all the weight.
+    Unlike a raw count it does not grow with article length: a long report names more
+    people, and more of them by chance."""
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return 0.0
+    return (_matched_weight(a, b) + _matched_weight(b, a)) / total
 
 
 def entity_overlap(article: Mapping[str, float], event: Mapping[str, float]) -> float:

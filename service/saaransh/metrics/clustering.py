@@ -54,7 +54,9 @@ def eval_clusters(records: Iterable[Mapping]) -> dict:
     """Scores for JSONL-style records with `id`, gold `event` and predicted `cluster_id`.
 
     Records without an `id` (e.g. `"type": "cluster"` lines) are skipped; a record
-    without a gold `event` or a `cluster_id` is an error, not silently dropped.
+    without a gold `event` or a `cluster_id` is an error, not silently dropped. The event
+    "none" (a distractor) is a singleton of its own. `saaransh eval clusters` reports more:
+    see saaransh.metrics.cluster_report.
     """
     predicted: dict = {}
     gold: dict = {}
@@ -64,7 +66,8 @@ def eval_clusters(records: Iterable[Mapping]) -> dict:
         if record.get("event") is None or record.get("cluster_id") is None:
             raise ValueError(f"record {n} ({record['id']!r}) needs both `event` and `cluster_id`")
         predicted[record["id"]] = record["cluster_id"]
-        gold[record["id"]] = record["event"]
+        event = record["event"]
+        gold[record["id"]] = f"none:{record['id']}" if event == "none" else event
     return {
         "items": len(gold),
         "gold_clusters": len(set(gold.values())),

@@ -26,6 +26,19 @@ def unpack_vector(blob: bytes | None) -> np.ndarray | None:
     return np.frombuffer(blob, dtype=np.float32).copy()
 
 
+def pack_vectors(vectors: dict[str, np.ndarray]) -> bytes:
+    """Several vectors of one size in one blob, in sorted key order."""
+    return b"".join(pack_vector(vectors[k]) or b"" for k in sorted(vectors))
+
+
+def unpack_vectors(blob: bytes | None, keys: list[str]) -> dict[str, np.ndarray]:
+    """The inverse of `pack_vectors`, given the same keys."""
+    if not blob or not keys:
+        return {}
+    rows = np.frombuffer(blob, dtype=np.float32).reshape(len(keys), -1)
+    return {k: rows[i].copy() for i, k in enumerate(sorted(keys))}
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -34,10 +47,17 @@ class EventRow(Base):
     __tablename__ = "events"
 
     id: Mapped[str] = mapped_column(Text, primary_key=True)
-    first_seen: Mapped[dt.date] = mapped_column(Date)
-    last_seen: Mapped[dt.date] = mapped_column(Date, index=True)
+    # The span of the dated members; both None while no member has a date.
+    first_seen: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    last_seen: Mapped[dt.date | None] = mapped_column(Date, index=True, nullable=True)
     # Mean of the member embeddings (not normalised), so a join is an O(1) update.
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Members per language ({"hi": 3, "en": 2}) and each language's mean embedding
+    # (pack_vectors, sorted language order): a report is compared with its own
+    # language's reports and, calibrated, with the other's. Empty on events made before
+    # migration 0002, which then read as one language "*" with `centroid`.
+    language_counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    language_centroids: Mapped[bytes | None] = mapped_column(LargeBinary)
     # Entity key -> weighted count over the members (see events.entities).
     entities: Mapped[dict] = mapped_column(JSON, default=dict)
     summaries: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -48,8 +68,9 @@ class EventRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Indexed: the clusterer compares every article with the most recently changed events.
     updated_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow, index=True
     )
 
 

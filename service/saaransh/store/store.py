@@ -2,22 +2,49 @@
 
 Every method takes an optional `session`; pass one (from `Store.transaction()`) to
 make several calls one atomic unit, as `EventService.ingest` does.
+
+Many instances on one PostgreSQL: `write_transaction` takes a transaction-level
+advisory lock, so event assignment (read the candidate events, decide, update one)
+runs one at a time across every server, and retries the transaction when the database
+reports a serialisation failure, a deadlock or a lost insert race. A row lock could not
+do it: two first reports of one new story would each create an event. SQLite already
+has a single writer and takes no lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
 from ..settings import Settings
 from .db import make_engine, upgrade
 from .models import ArticleRow, EventMergeRow, EventRow
 from .sanitise import clean_value
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# pg_advisory_xact_lock key of event assignment ("saaransh" in ASCII, as an int64).
+EVENTS_LOCK = 0x7361617261_6E7368
+# SQLSTATEs worth a retry: serialization_failure, deadlock_detected, unique_violation.
+RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
+WRITE_ATTEMPTS = 5
+
+class EventKey(NamedTuple):
+    """An event's identity and version: enough to tell whether a cached profile is fresh."""
+
+    id: str
+    version: int
+    created_at: dt.datetime
+
 
 ARTICLE_FIELDS = (
     "title", "url", "text", "sentences", "language", "published_at",
@@ -44,6 +71,27 @@ class Store:
         with self._sessions.begin() as session:
             yield session
 
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def write_transaction(self, work: Callable[[Session], T]) -> T:
+        """Run `work(session)` in a transaction that holds the event-assignment lock
+        (PostgreSQL), retried on serialisation failures, deadlocks and insert races."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self.transaction() as session:
+                    if self.is_postgres:
+                        session.execute(select(func.pg_advisory_xact_lock(EVENTS_LOCK)))
+                    return work(session)
+            except DBAPIError as exc:
+                code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+                if code not in RETRY_SQLSTATES or attempt == WRITE_ATTEMPTS:
+                    raise
+                log.warning("store write retried (%s, attempt %d)", code, attempt)
+                time.sleep(0.01 * 2**attempt)
+        raise AssertionError("unreachable")
+
     @contextmanager
     def _use(self, session: Session | None) -> Iterator[Session]:
         if session is not None:
@@ -59,10 +107,15 @@ class Store:
         if unknown:
             raise TypeError(f"unknown article fields: {sorted(unknown)}")
         with self._use(session) as s:
-            row = s.get(ArticleRow, clean_value(id))
+            article_id = clean_value(id)
+            row = s.get(ArticleRow, article_id)
             if row is None:
-                row = ArticleRow(id=clean_value(id))
-                s.add(row)
+                # INSERT ... ON CONFLICT DO NOTHING: a concurrent insert of the same id
+                # (another server) is no error; this one then updates that row.
+                insert = (postgresql.insert if self.is_postgres else sqlite.insert)(ArticleRow)
+                s.execute(insert.values(id=article_id).on_conflict_do_nothing())
+                row = s.get(ArticleRow, article_id)
+                assert row is not None
             for name, value in fields.items():
                 setattr(row, name, value if name == "embedding" else clean_value(value))
             s.flush()
@@ -114,11 +167,14 @@ class Store:
     def list_events(
         self, limit: int = 50, offset: int = 0, session: Session | None = None
     ) -> list[EventRow]:
-        """Newest first: by last_seen, then by the last change."""
+        """Newest first: by last_seen (undated events last), then by the last change."""
         with self._use(session) as s:
             query = (
                 select(EventRow)
-                .order_by(EventRow.last_seen.desc(), EventRow.updated_at.desc(), EventRow.id)
+                .order_by(
+                    EventRow.last_seen.desc().nulls_last(), EventRow.updated_at.desc(),
+                    EventRow.id,
+                )  # fmt: skip
                 .limit(limit)
                 .offset(offset)
             )
@@ -130,19 +186,37 @@ class Store:
         until: dt.date | None = None,
         limit: int | None = None,
         session: Session | None = None,
-    ) -> list[EventRow]:
-        """Events last seen on or after `since` (and first seen by `until`), newest first.
-        The index on last_seen keeps this flat as the store grows."""
+    ) -> list[EventKey]:
+        """Events last seen on or after `since` (and first seen by `until`), newest first,
+        as (id, version, created_at) rows: the clusterer loads a whole event only when its
+        cached profile is stale. The index on last_seen keeps this flat as the store grows."""
         with self._use(session) as s:
-            # The clusterer never reads summaries: leave those (large) JSON columns unloaded.
-            query = (
-                select(EventRow)
-                .options(defer(EventRow.summaries), defer(EventRow.unavailable))
-                .where(EventRow.last_seen >= since)
+            query = select(EventRow.id, EventRow.version, EventRow.created_at).where(
+                EventRow.last_seen >= since
             )
             if until is not None:
                 query = query.where(EventRow.first_seen <= until)
             query = query.order_by(EventRow.last_seen.desc(), EventRow.id).limit(limit)
+            return [EventKey(*row) for row in s.execute(query)]
+
+    def recent_events(self, limit: int, session: Session | None = None) -> list[EventKey]:
+        """The `limit` events changed most recently, whatever their dates (indexed)."""
+        with self._use(session) as s:
+            query = (
+                select(EventRow.id, EventRow.version, EventRow.created_at)
+                .order_by(EventRow.updated_at.desc(), EventRow.id)
+                .limit(limit)
+            )
+            return [EventKey(*row) for row in s.execute(query)]
+
+    def events_by_id(self, ids: list[str], session: Session | None = None) -> list[EventRow]:
+        """Whole events (summaries not loaded: the clusterer never reads them)."""
+        with self._use(session) as s:
+            query = (
+                select(EventRow)
+                .options(defer(EventRow.summaries), defer(EventRow.unavailable))
+                .where(EventRow.id.in_(ids))
+            )
             return list(s.scalars(query))
 
     def dirty_event_ids(

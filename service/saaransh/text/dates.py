@@ -3,7 +3,9 @@
 Order of trust: caller/metadata hints, then an explicit "Updated/Published/date" stamp near
 the top, then a dateline ("मास्को, 22 अगस्त"), then any full date near the top. Dates deep in
 the body are events the article reports, not when it was written, so they only lend a year.
-The clock is never read: a day and month with no year in the text or `reference` give None.
+The clock is never read: a day and month with no year in the text or `reference` give None
+here; `find_dateline` hands such a day and month to a caller that knows the stream's dates
+(the event clusterer), and `DayMonth.nearest` puts it in the year nearest to them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import dateparser
 
@@ -41,6 +44,21 @@ _DATELINE = re.compile(
     rf"\s+(?P<ld2>\d{{1,2}}))(?!\d)(?:,?\s+(?P<ly>\d{{4}}))?",
     re.IGNORECASE | re.MULTILINE,
 )
+# "22 अगस्त", "22nd August", "Aug. 22": a day and month anywhere in the text.
+_DAY_MONTH = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})(?![\w\u0900-\u097F])"
+    rf"|(?<![\w\u0900-\u097F])(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)",
+    re.IGNORECASE,
+)
+_HINDI_MONTHS = {
+    unicodedata.normalize("NFC", name): number
+    for number, names in enumerate(
+        ["जनवरी", "फ़रवरी फरवरी", "मार्च", "अप्रैल अप्रेल", "मई", "जून", "जुलाई", "अगस्त",
+         "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर"], 1)
+    for name in names.split()
+}  # fmt: skip
+_ENGLISH_MONTHS = {name: n for n, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}  # fmt: skip
 _BARE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TOP_CHARS = 800  # "near the top": the headline block and the first paragraph
@@ -65,6 +83,50 @@ def find_published_date(
                 return _parse(day, month, m["ly"])
             return _with_inferred_year(day, month, "\n".join([*hints, text]), reference)
     return _first(_FULL, top)
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A day and month without a year ("22 अगस्त")."""
+
+    month: int
+    day: int
+
+    def in_year(self, year: int) -> dt.date | None:
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:  # 30 February, 29 February outside a leap year
+            return None
+
+    def nearest(self, anchor: dt.date) -> dt.date | None:
+        """This day and month in the year that puts it nearest to `anchor`."""
+        dates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                 if (d := self.in_year(y))]  # fmt: skip
+        return min(dates, key=lambda d: (abs((d - anchor).days), d), default=None)
+
+
+def find_dateline(text: str, *, hints: Iterable[str] = ()) -> DayMonth | None:
+    """The day and month of the article's dateline ("मास्को, 22 अगस्त"), year or not."""
+    text = unicodedata.normalize("NFC", text).translate(_DEVANAGARI_DIGITS)
+    hints = [unicodedata.normalize("NFC", h).translate(_DEVANAGARI_DIGITS) for h in hints if h]
+    for source in (*hints, text[:_TOP_CHARS]):
+        if m := _DATELINE.search(source):
+            return _day_month(m["ld"] or m["ld2"], m["lm"] or m["lm2"])
+    return None
+
+
+def day_months(text: str) -> list[DayMonth]:
+    """Every day-and-month the text names ("22 अगस्त", "August 22"), in order, repeats kept."""
+    text = unicodedata.normalize("NFC", text).translate(_DEVANAGARI_DIGITS)
+    found = (_day_month(m["d"] or m["d2"], m["m"] or m["m2"]) for m in _DAY_MONTH.finditer(text))
+    return [d for d in found if d is not None]
+
+
+def _day_month(day: str, month: str) -> DayMonth | None:
+    number = _HINDI_MONTHS.get(month) or _ENGLISH_MONTHS.get(month[:3].lower())
+    if number is None or DayMonth(number, int(day)).in_year(2000) is None:  # a leap year
+        return None
+    return DayMonth(number, int(day))
 
 
 def find_date_strings(line: str) -> list[str]:

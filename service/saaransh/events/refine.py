@@ -1,0 +1,94 @@
+"""The second pass: online clustering decides each article when it arrives, so an
+article that came before the reports that would have drawn it elsewhere stays where it
+first fitted. After a batch, every member is scored again against the events as they are
+now (its own without itself); one that fits another event better by `refine_margin`
+moves there, and events that converged merge. A few rounds, until nothing moves.
+
+This makes the result depend much less on the input order. It moves articles between
+events, so it runs where ids are not yet promised to anyone: at the end of a batch run
+(`saaransh summarise --cluster`), before the cluster records are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..store import ArticleRow, EventRow, unpack_vector
+from .clusterer import Clusterer
+from .features import Features
+from .scoring import best_match
+from .state import add_member, article_profile, profile_without, remove_member
+
+
+def stored_features(row: ArticleRow) -> Features | None:
+    """The features the clusterer used for a stored article (None if it has none)."""
+    vector = unpack_vector(row.embedding)
+    if vector is None:
+        return None
+    lang = (row.language or {}).get("primary") or "*"
+    return Features(vector, dict(row.entities or {}), row.published_at, lang)
+
+
+class Refiner:
+    def __init__(self, clusterer: Clusterer) -> None:
+        self.clusterer = clusterer
+        self.store = clusterer.store
+        self.settings = clusterer.settings
+
+    def refine(self, session: Session, event_ids: Iterable[str]) -> int:
+        """Move members of these events to where they fit best, then merge; returns moves."""
+        scope = {self.store.resolve_event_id(i, session) for i in event_ids}
+        moves = 0
+        for _ in range(self.settings.refine_rounds):
+            moved = sum(self._reconsider(session, row) for row in self._members(session, scope))
+            scope = {self.store.resolve_event_id(i, session) for i in scope}
+            for event_id in sorted(scope):
+                event = session.get(EventRow, event_id)
+                if event is not None:
+                    candidates = self.clusterer.candidates(session, event.last_seen)
+                    self.clusterer.merge_converged(session, event, candidates)
+            scope = {self.store.resolve_event_id(i, session) for i in scope}
+            moves += moved
+            if not moved:
+                break
+        return moves
+
+    def _members(self, session: Session, scope: set[str]) -> list[ArticleRow]:
+        query = select(ArticleRow).where(ArticleRow.event_id.in_(sorted(scope)))
+        return sorted(session.scalars(query), key=lambda r: (r.event_id or "", r.id))
+
+    def _reconsider(self, session: Session, row: ArticleRow) -> bool:
+        own = session.get(EventRow, row.event_id) if row.event_id else None
+        features = stored_features(row)
+        if own is None or features is None:
+            return False
+        day = row.published_at
+        mine = article_profile(features, day)
+        others = [k for k in self.clusterer.candidates(session, day) if k.id != own.id]
+        if own.article_count > 1:
+            (own_score,) = [best_match(mine, [profile_without(own, features)], self.settings,
+                                       threshold=0.0)[1]]  # fmt: skip
+        else:
+            own_score = 0.0  # a singleton moves to any event it may join
+        index, score = best_match(mine, self.clusterer.profiles(session, others),
+                                  self.settings, self.settings.join_threshold)  # fmt: skip
+        if index < 0 or score <= own_score + self.settings.refine_margin:
+            return False
+        target = session.get(EventRow, others[index].id)
+        assert target is not None
+        dates = session.scalars(
+            select(ArticleRow.published_at).where(
+                ArticleRow.event_id == own.id, ArticleRow.id != row.id,
+                ArticleRow.published_at.is_not(None),
+            )  # fmt: skip
+        ).all()
+        remove_member(own, features, [d for d in dates if d is not None])
+        add_member(target, features, day)
+        row.event_id = target.id
+        session.flush()
+        if own.article_count == 0:  # its last member left: the old id follows it
+            self.store.merge_events(target, own, session)
+        return True
