@@ -186,3 +186,15 @@ def test_the_font_and_its_licence_ship_with_the_package():
     assert (static / "fonts" / "OFL.txt").read_text().startswith("Copyright")
     assert (static / "fonts" / "noto-sans-devanagari-devanagari-400-normal.woff2").is_file()
     assert (static / "htmx.LICENSE.txt").is_file()
+
+
+def test_an_event_without_a_dated_report_says_so():
+    # Undated reports give an event no first/last seen (None); the page must not print "None".
+    from saaransh.web.routes import templates
+
+    event = {"id": "evt_x", "first_seen": None, "last_seen": None, "article_count": 1,
+             "outlets": ["example.org"], "headline": {"text": "A headline", "lang": "en"},
+             "summaries": {"en": None, "hi": None}, "unavailable": {}}  # fmt: skip
+    html = templates.get_template("_event_card.html").render(event=event, poll=0)
+    assert "None" not in html
+    assert "no dated report yet" in html
