@@ -69,3 +69,14 @@ class KeywordEmbedder:
                 vector[g % self.dim] += 1.0
             rows.append(vector / np.linalg.norm(vector))
         return np.asarray(rows, dtype=np.float32).reshape(-1, self.dim)
+
+
+def keyword_event_settings():
+    """Event settings for the KeywordEmbedder: the calibration defaults fit e5's compressed
+    cosines, the keyword embedder's are raw; and only titles and first sentences name the
+    keyword, so the lead is the title and one sentence (those tests are not about clustering)."""
+    from saaransh.events.settings import EventSettings
+
+    return EventSettings(cosine_floor=0.0, cosine_ceiling=1.0, crosslingual_shift=0.0,
+                         embedding_weight=1.0, body_weight=0.0, lead_sentences=1,
+                         time_grace_days=1)  # fmt: skip

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fakes import EchoSummariser
-from fakes_events import KeywordEmbedder
+from fakes_events import KeywordEmbedder, keyword_event_settings
 from local_site import Page, local_site
 from saaransh.batch import ClusteringProcessor, JsonlSink
 from saaransh.cli import app
@@ -82,7 +82,8 @@ def follower_for(settings, sources, out):
     """The CLI's wiring with doubles: the summarise --cluster processor, a JSONL sink."""
     engine = Engine(EchoSummariser(same_language_only=True))
     events = EventService(Store(settings.resolved_database_url()).migrate(),
-                          embedder=KeywordEmbedder(KEYWORDS))
+                          embedder=KeywordEmbedder(KEYWORDS),
+                          settings=keyword_event_settings())
     sink = JsonlSink(out)
     processor = ClusteringProcessor(engine, events, ["en", "hi"])
     fetcher = PoliteFetcher(settings)
@@ -233,7 +234,8 @@ async def test_serve_follows_the_feeds_in_the_background(tmp_path):
         settings = feed_settings(tmp_path, feeds=f"{site.base}/feed.xml", feed_interval_s=1,
                                  max_wait_ms=1)  # fmt: skip
         events = EventService(Store(settings.resolved_database_url()).migrate(),
-                              embedder=KeywordEmbedder(KEYWORDS))
+                              embedder=KeywordEmbedder(KEYWORDS),
+                          settings=keyword_event_settings())
         engine = Engine(EchoSummariser(same_language_only=True))
         async with serve(settings, engine, events) as client:
             wanted = [item_id(i) for i in ("pune-en-1", "pune-hi-1", "jaipur-hi-1")]

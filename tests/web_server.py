@@ -16,12 +16,11 @@ import uvicorn
 sys.path.insert(0, str(Path(__file__).parent))
 
 from fakes import EchoSummariser  # noqa: E402
-from fakes_events import KeywordEmbedder  # noqa: E402
+from fakes_events import KeywordEmbedder, keyword_event_settings  # noqa: E402
 from saaransh.api import create_app  # noqa: E402
 from saaransh.article import RawDocument  # noqa: E402
 from saaransh.engine import Engine  # noqa: E402
 from saaransh.events import EventService  # noqa: E402
-from saaransh.events.settings import EventSettings  # noqa: E402
 from saaransh.settings import Settings  # noqa: E402
 from saaransh.store import Store  # noqa: E402
 
@@ -59,12 +58,9 @@ def build(db_file: str, api_key: str | None = None):
     """The app, its events store seeded (event summaries computed before it serves)."""
     settings = Settings(database_url=f"sqlite:///{db_file}", api_key=api_key, max_wait_ms=5)
     store = Store(settings.resolved_database_url()).migrate()
-    # The calibration defaults fit e5's compressed cosines; the keyword embedder's are raw,
-    # and only its titles and leads name the city (the page is under test, not clustering).
-    raw = EventSettings(cosine_floor=0.0, cosine_ceiling=1.0, crosslingual_shift=0.0,
-                        embedding_weight=1.0, body_weight=0.0, lead_sentences=1,
-                        time_grace_days=1)  # fmt: skip
-    events = EventService(store, embedder=KeywordEmbedder(KEYWORDS), settings=raw)
+    events = EventService(
+        store, embedder=KeywordEmbedder(KEYWORDS), settings=keyword_event_settings()
+    )
     engine = Engine(EchoSummariser(same_language_only=True), max_chars=settings.max_chars)
     docs = [RawDocument(id=i, body=text, title=title, url=url, published_at=date)
             for i, url, date, title, text in ARTICLES]  # fmt: skip
