@@ -34,6 +34,16 @@ class EngineKind(StrEnum):
     ray = "ray"
 
 
+class Runtime(StrEnum):
+    transformers = "transformers"
+    ctranslate2 = "ctranslate2"
+
+
+RuntimeOpt = Annotated[
+    Runtime | None, typer.Option(help="Seq2seq engine (default: SAARANSH_RUNTIME).")
+]
+
+
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -92,6 +102,7 @@ def summarise(
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
     num_workers: Annotated[int, typer.Option(min=1, help="Ray model actors.")] = 1,
     num_gpus_per_worker: Annotated[float, typer.Option(min=0, help="GPUs per actor.")] = 0,
+    runtime: RuntimeOpt = None,
 ) -> None:
     """Write an English and a Hindi summary of every article (and event, with --cluster)."""
     from . import batch
@@ -103,6 +114,8 @@ def summarise(
         overrides["backend"] = backend.value
     if model:
         overrides["model"] = model
+    if runtime:
+        overrides["runtime"] = runtime.value
     settings = Settings(**overrides)
     langs = _langs(lang, settings)
     choice = choose_backend(settings)
@@ -159,11 +172,12 @@ def _langs(given: list[str] | None, settings: Settings) -> list[str]:
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
     port: Annotated[int | None, typer.Option(help="Port.")] = None,
+    runtime: RuntimeOpt = None,
 ) -> None:
     """Run the REST API (uvicorn) with dynamic batching."""
     from .api.server import run
 
-    overrides: dict[str, Any] = {"host": host, "port": port}
+    overrides: dict[str, Any] = {"host": host, "port": port, "runtime": runtime}
     overrides = {k: v for k, v in overrides.items() if v is not None}
     run(Settings(**overrides))
 
@@ -178,6 +192,32 @@ def download_weights(
     settings = Settings()
     for path in fetch(names or [], settings):
         typer.echo(str(path))
+
+
+class ComputeType(StrEnum):  # Settings.compute_type's values
+    auto = "auto"
+    int8 = "int8"
+    int8_float32 = "int8_float32"
+    int8_bfloat16 = "int8_bfloat16"
+    int8_float16 = "int8_float16"
+    bfloat16 = "bfloat16"
+    float16 = "float16"
+    float32 = "float32"
+
+
+@app.command()
+def convert(
+    name_or_dir: Annotated[str, typer.Argument(help="Registry name, folder or hub id.")],
+    compute_type: Annotated[
+        ComputeType | None,
+        typer.Option(help="Default: SAARANSH_COMPUTE_TYPE (auto: int8 CPU, int8_bfloat16 CUDA)."),
+    ] = None,
+) -> None:
+    """Convert a seq2seq checkpoint for --runtime ctranslate2 ahead of time; prints its folder."""
+    from .summarise.seq2seq.ct2_runtime import convert_checkpoint
+
+    overrides: dict[str, Any] = {"compute_type": compute_type.value} if compute_type else {}
+    typer.echo(str(convert_checkpoint(name_or_dir, Settings(**overrides))))
 
 
 @eval_app.command("summaries")

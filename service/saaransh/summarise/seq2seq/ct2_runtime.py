@@ -8,7 +8,12 @@ from pathlib import Path
 
 from saaransh.errors import ModelUnavailable
 from saaransh.settings import Settings
-from saaransh.summarise.registry import ModelSpec
+from saaransh.summarise.registry import (
+    ModelSpec,
+    missing_weights_message,
+    resolve,
+    weights_location,
+)
 from saaransh.summarise.seq2seq.conventions import DecoderStart
 from saaransh.summarise.seq2seq.ct2_convert import ensure_converted
 from saaransh.summarise.seq2seq.device import choose_compute_type
@@ -91,20 +96,47 @@ def read_vocabulary(folder: Path) -> list[str]:
     return (folder / "shared_vocabulary.txt").read_text(encoding="utf-8").split("\n")[:-1]
 
 
-def load_ctranslate2(
-    spec: ModelSpec, location: Path, settings: Settings, tokenizer
-) -> CTranslate2Generator:
-    """Convert (once) and load `spec` for ctranslate2 on the configured device."""
+def _import_ctranslate2():
     try:
         import ctranslate2
     except ImportError as exc:
         raise ModelUnavailable(INSTALL_HINT) from exc
-    import torch
+    return ctranslate2
 
+
+def prepare(spec: ModelSpec, location: Path, settings: Settings) -> tuple[Path, str, str]:
+    """(converted folder, device, compute type) for `settings`; converts on first use."""
+    _import_ctranslate2()
     device = ct2_device(settings.device)
     model_type = json.loads((location / "config.json").read_text()).get("model_type")
     compute_type = choose_compute_type(settings.compute_type, device, model_type)
-    folder = ensure_converted(spec, location, compute_type)
+    return ensure_converted(spec, location, compute_type), device, compute_type
+
+
+def convert_spec(spec: ModelSpec, settings: Settings) -> Path:
+    """The converted folder of `spec` for `settings` (device, compute type)."""
+    location = weights_location(spec)
+    if location is None:
+        raise ModelUnavailable(missing_weights_message(spec, settings))
+    try:
+        return prepare(spec, location, settings)[0]
+    except (OSError, ValueError) as exc:
+        raise ModelUnavailable(f"Cannot convert '{spec.name}' from {location}: {exc}") from exc
+
+
+def convert_checkpoint(name_or_dir: str | None, settings: Settings) -> Path:
+    """`saaransh convert`: the converted folder of a registry name, folder or hub id."""
+    return convert_spec(resolve(name_or_dir, settings), settings)
+
+
+def load_ctranslate2(
+    spec: ModelSpec, location: Path, settings: Settings, tokenizer
+) -> CTranslate2Generator:
+    """Convert (once) and load `spec` for ctranslate2 on the configured device."""
+    import torch
+
+    ctranslate2 = _import_ctranslate2()
+    folder, device, compute_type = prepare(spec, location, settings)
     kwargs = generate_kwargs(spec.generation)
     config = effective_config(location, kwargs)
     options = ctranslate2_options(kwargs, config)

@@ -6,7 +6,7 @@ import logging
 
 from saaransh.errors import ModelUnavailable
 from saaransh.settings import Settings
-from saaransh.summarise.registry import ModelSpec, registry_specs, weights_location
+from saaransh.summarise.registry import ModelSpec, missing_weights_message, weights_location
 from saaransh.summarise.seq2seq.conventions import CONVENTIONS
 from saaransh.summarise.seq2seq.runner import Seq2SeqRunner
 from saaransh.summarise.seq2seq.runtime import load_transformers
@@ -25,18 +25,6 @@ def _load_ctranslate2(spec, location, settings, tokenizer):
 
 # Settings.runtime -> the loader of its Generator (chosen once, here).
 RUNTIMES = {"transformers": load_transformers, "ctranslate2": _load_ctranslate2}
-
-
-def missing_weights_message(spec: ModelSpec, settings: Settings) -> str:
-    if spec.name in registry_specs(settings):
-        return (
-            f"Weights of '{spec.name}' are not in {spec.folder} or the Hugging Face cache; "
-            f"run `saaransh download-weights {spec.name}` where a network is available."
-        )
-    return (
-        f"No checkpoint in {spec.folder}: it needs config.json, *.safetensors weights "
-        "and tokenizer files."
-    )
 
 
 def load_runner(spec: ModelSpec, settings: Settings) -> Seq2SeqRunner:
