@@ -80,6 +80,28 @@ def _patch_config(path: Path) -> None:
     path.write_text(json.dumps(config, indent=2), encoding="utf-8")
 
 
+def _say_how_t5_scales(config) -> None:
+    """ctranslate2's T5 loader scales decoder outputs by d_model**-0.5 when
+    `tie_word_embeddings` is set, as original T5 does and T5 v1.1 / mT5 do not.
+    transformers 5 sets that flag on every T5-family config (it ties, or unties when a
+    checkpoint holds both matrices) and keeps the truth in `scale_decoder_outputs` (T5)
+    or nowhere (mT5 never scales). Left alone, every mT5 would decode with flattened
+    logits: greedy tokens survive that, beam search does not."""
+    if config.model_type not in {"t5", "mt5", "umt5"}:
+        return
+    scale = getattr(config, "scale_decoder_outputs", None)
+    if scale is None and int(transformers_version().split(".")[0]) >= 5:
+        scale = False
+    if scale is not None:
+        config.tie_word_embeddings = bool(scale)
+
+
+def transformers_version() -> str:
+    import transformers
+
+    return transformers.__version__
+
+
 def _converter(family: str, location: Path):
     from ctranslate2.converters import TransformersConverter
 
@@ -92,9 +114,11 @@ def _converter(family: str, location: Path):
                 # transformers' MBart is always pre-norm; only fairseq-exported configs
                 # say so, and the converter reads the flag.
                 config.normalize_before = True
-            return model_class.from_pretrained(
+            model = model_class.from_pretrained(
                 model_name_or_path, use_safetensors=True, local_files_only=True, **kwargs
             )
+            _say_how_t5_scales(model.config)
+            return model
 
         def load_tokenizer(self, tokenizer_class, model_name_or_path, **kwargs):
             return load_tokenizer(family, Path(model_name_or_path))
