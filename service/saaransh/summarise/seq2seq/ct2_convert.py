@@ -109,15 +109,15 @@ def _converter(family: str, location: Path):
         """Local safetensors only, and the family's own tokenizer (IndicBART's)."""
 
         def load_model(self, model_class, model_name_or_path, **kwargs):
-            config = kwargs["config"]
+            model = model_class.from_pretrained(
+                model_name_or_path, use_safetensors=True, local_files_only=True, **kwargs
+            )
+            config = model.config  # the object the converter's loaders read next
             if config.model_type == "mbart" and not hasattr(config, "normalize_before"):
                 # transformers' MBart is always pre-norm; only fairseq-exported configs
                 # say so, and the converter reads the flag.
                 config.normalize_before = True
-            model = model_class.from_pretrained(
-                model_name_or_path, use_safetensors=True, local_files_only=True, **kwargs
-            )
-            _say_how_t5_scales(model.config)
+            _say_how_t5_scales(config)
             return model
 
         def load_tokenizer(self, tokenizer_class, model_name_or_path, **kwargs):
