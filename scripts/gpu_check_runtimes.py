@@ -176,6 +176,7 @@ def worker(runtime: str, compute_type: str, batch: int, device: str, new_tokens:
 def prepare(device: str) -> None:
     """Build the benchmark model (on the CPU, once) and convert it for both compute types."""
     from bench_runtimes import build_model
+
     from saaransh.settings import Settings
     from saaransh.summarise.registry import ModelSpec
     from saaransh.summarise.seq2seq.ct2_runtime import convert_spec
