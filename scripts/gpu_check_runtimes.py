@@ -3,8 +3,8 @@
 
 It prints, and writes to $OUT/gpu_check.json when $OUT is set:
 1. the environment (GPU, torch, transformers, ctranslate2 and its CUDA compute types);
-2. the tiny CrossSum-like checkpoint under both runtimes on CUDA: each target language
-   starts the decoder with its langid token, and how many greedy outputs agree;
+2. the tiny CrossSum-like checkpoint under both runtimes on CUDA in bf16: each target
+   language starts the decoder with its langid token, and how many greedy outputs agree;
 3. the mT5-small-sized random model (250,112-token vocabulary, CrossSum langid_map;
    4 beams, 84 new tokens, no_repeat_ngram_size 2) at batch 1, 8 and 32: articles/s,
    p50 latency, peak GPU memory (device-wide, polled) and peak RSS, each runtime and
@@ -93,8 +93,11 @@ def tiny_check(device: str) -> dict:
                      generation={"num_beams": 1, "max_new_tokens": 8, "min_new_tokens": 8})
     texts = [" ".join(r.sentences[:2]) for r in seed_requests(5)]
     outputs, report = {}, {}
+    # ctranslate2 in the transformers runtime's own precision (bf16 on CUDA, fp32 on CPU),
+    # so agreement measures the engines rather than int8 rounding.
+    same_precision = "bfloat16" if device == "cuda" else "float32"
     for runtime in ("transformers", "ctranslate2"):
-        settings = Settings(device=device, runtime=runtime, compute_type="auto")
+        settings = Settings(device=device, runtime=runtime, compute_type=same_precision)
         runner = load_runner(spec, settings)
         for target in ("en", "hi"):
             start = runner.convention.decoder_start(target)
@@ -236,6 +239,7 @@ def main() -> None:
     result["seconds"] = time.perf_counter() - started
     print(f"done in {result['seconds']:.0f} s", flush=True)
     if os.environ.get("OUT"):
+        Path(os.environ["OUT"]).mkdir(parents=True, exist_ok=True)
         Path(os.environ["OUT"], "gpu_check.json").write_text(json.dumps(result, indent=2))
 
 

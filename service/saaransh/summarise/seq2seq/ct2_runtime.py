@@ -32,7 +32,8 @@ class CTranslate2Generator:
     """`Translator.translate_batch` with ids mapped through the converted vocabulary.
 
     The whole group goes to ctranslate2 in one call: it sorts by length and cuts
-    token-budgeted batches itself (`max_batch_size` with `batch_type="tokens"`).
+    token-budgeted batches itself (`max_batch_size` with `batch_type="tokens"`), so short
+    inputs share a batch in greater numbers than long ones.
     """
 
     runtime = "ctranslate2"
@@ -155,6 +156,7 @@ def load_ctranslate2(
         ) from exc
     log.info("ctranslate2 %s on %s/%s from %s", spec.name, device, compute_type, folder)
     forced_eos = getattr(config, "forced_eos_token_id", None) is not None
-    return CTranslate2Generator(
-        translator, read_vocabulary(folder), options, settings.max_batch_tokens, forced_eos
-    )
+    # One token budget: at most max_batch_size full-length inputs, fewer when the token
+    # budget says so, more when the inputs are short (ctranslate2 counts padding too).
+    budget = min(settings.max_batch_tokens, settings.max_batch_size * spec.max_input_tokens)
+    return CTranslate2Generator(translator, read_vocabulary(folder), options, budget, forced_eos)
