@@ -34,8 +34,12 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY service ./service
 ARG EXTRAS=ray
+# ctranslate2 (a core dependency) ships one Linux wheel for CPU and CUDA 12; on CUDA it
+# loads cuBLAS 12, which the CUDA torch wheels install (nvidia-cublas-cu12).
 RUN pip install ".[${EXTRAS}]" \
- && python -c "import torch, saaransh; assert torch.__version__.startswith('${TORCH_VERSION}+cu'), torch.__version__"
+ && python -c "import torch, saaransh; assert torch.__version__.startswith('${TORCH_VERSION}+cu'), torch.__version__" \
+ && python -c "import ctranslate2; print('ctranslate2', ctranslate2.__version__)" \
+ && ls /opt/venv/lib/python3.11/site-packages/nvidia/cublas/lib/libcublas.so.12
 
 FROM build AS test
 COPY . /src
@@ -55,12 +59,15 @@ WORKDIR /app
 # into the models volume overrides the packaged one.
 RUN python -c "from saaransh.summarise.seq2seq.prompts import available; assert available()"
 COPY --chmod=755 docker/entrypoint.sh /usr/local/bin/saaransh-entrypoint
+# LD_LIBRARY_PATH: where ctranslate2 finds cuBLAS 12 (it dlopens libcublas.so.12).
 ENV SAARANSH_HOST=0.0.0.0 \
     SAARANSH_PORT=8000 \
     SAARANSH_MODELS_DIR=/app/models \
     SAARANSH_DATA_DIR=/app/data \
     SAARANSH_BACKEND=auto \
-    HF_HOME=/app/hf-cache
+    SAARANSH_RUNTIME=transformers \
+    HF_HOME=/app/hf-cache \
+    LD_LIBRARY_PATH=/opt/venv/lib/python3.11/site-packages/nvidia/cublas/lib
 # Weights, Hugging Face cache and the SQLite store outlive the container.
 VOLUME ["/app/models", "/app/hf-cache", "/app/data"]
 USER saaransh

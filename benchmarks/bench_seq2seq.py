@@ -7,6 +7,9 @@ structure, behind the tiny seed-trained tokenizer. Output length is fixed
 Prints numbers only.
 
     .venv/bin/python benchmarks/bench_seq2seq.py [--articles 32] [--new-tokens 32]
+        [--runtime transformers|ctranslate2]
+
+benchmarks/bench_runtimes.py compares the two runtimes at mT5's real vocabulary size.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ def main() -> None:
     parser.add_argument("--new-tokens", type=int, default=32)
     parser.add_argument("--input-tokens", type=int, default=512)
     parser.add_argument("--batch-sizes", default="1,8,32")
+    parser.add_argument("--runtime", default="transformers",
+                        choices=["transformers", "ctranslate2"])
     args = parser.parse_args()
     torch.set_num_threads(torch.get_num_threads())
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,7 +83,8 @@ def main() -> None:
         spec = ModelSpec("mt5-small-random", "crosssum", folder, generation=generation)
         requests = seed_requests(args.articles)
         for batch_size in [int(b) for b in args.batch_sizes.split(",")]:
-            settings = Settings(device="auto", max_batch_size=batch_size, max_batch_tokens=10**9)
+            settings = Settings(device="auto", max_batch_size=batch_size, max_batch_tokens=10**9,
+                                runtime=args.runtime)
             summariser = load_summariser(spec, settings)
             summariser.max_chunks = 1  # one encoder input per article: measure batching alone
             summariser.warmup(batch_size)
@@ -87,7 +93,7 @@ def main() -> None:
                 summariser.summarise(requests[i : i + batch_size])
             elapsed = time.perf_counter() - start
             print(
-                f"device={summariser.runner.device} batch={batch_size:>3} "
+                f"runtime={args.runtime} batch={batch_size:>3} "
                 f"articles={len(requests)} input_tokens<={args.input_tokens} "
                 f"new_tokens={args.new_tokens} seconds={elapsed:.2f} "
                 f"articles_per_s={len(requests) / elapsed:.2f}"

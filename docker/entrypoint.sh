@@ -15,6 +15,10 @@ if [ "${1:-}" = "fetch-weights" ]; then
   # shellcheck disable=SC2086
   if saaransh download-weights $names; then
     echo "saaransh: weights ready in ${SAARANSH_MODELS_DIR:-models}: $names" >&2
+    if [ "${SAARANSH_RUNTIME:-transformers}" = ctranslate2 ]; then
+      # Convert now, once, so the server loads the cached conversion at start-up.
+      for name in $names; do saaransh convert "$name" || true; done
+    fi
   else
     echo "saaransh: could not download '$names' (offline or hub unreachable); the" \
       "server will use the weights already in the volume, or the extractive backend" >&2

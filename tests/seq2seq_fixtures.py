@@ -45,17 +45,22 @@ def settings(tmp_path) -> Settings:
 
 
 @functools.cache
-def _cached_runner(family: str, languages: tuple[str, ...]):
-    return load_runner(tiny_spec(family, languages), Settings(device="cpu", max_batch_size=4))
+def _cached_runner(family: str, languages: tuple[str, ...], runtime: str, compute_type: str):
+    settings = Settings(
+        device="cpu", max_batch_size=4, runtime=runtime, compute_type=compute_type
+    )
+    return load_runner(tiny_spec(family, languages), settings)
 
 
 @pytest.fixture
 def runner_for():
-    """Loaded once per (family, languages); tests must not keep state on it."""
+    """Loaded once per (family, languages, runtime); tests must not keep state on it.
+    ctranslate2 runs in float32 here, so its tokens can be compared with transformers'."""
 
-    def get(family: str, languages=("en", "hi")):
-        runner = _cached_runner(family, tuple(languages))
-        runner.batch_size = 4
+    def get(family: str, languages=("en", "hi"), runtime="transformers", compute_type="float32"):
+        runner = _cached_runner(family, tuple(languages), runtime, compute_type)
+        if runtime == "transformers":
+            runner.generator.batch_size = 4
         return runner
 
     return get
@@ -66,11 +71,11 @@ class GenerateSpy:
 
     def __init__(self, runner, monkeypatch) -> None:
         self.calls: list[dict] = []
-        real = runner.model.generate
+        real = runner.generator.model.generate
 
         def spy(*args, **kwargs):
             out = real(*args, **kwargs)
             self.calls.append({**kwargs, "output": out.tolist()})
             return out
 
-        monkeypatch.setattr(runner.model, "generate", spy)
+        monkeypatch.setattr(runner.generator.model, "generate", spy)

@@ -9,7 +9,7 @@ import torch
 from saaransh.errors import ModelUnavailable
 from saaransh.summarise.base import Summary, SummaryRequest
 from saaransh.summarise.registry import ModelSpec
-from saaransh.summarise.seq2seq import Seq2SeqSummariser, load_summariser
+from saaransh.summarise.seq2seq import GenItem, Seq2SeqSummariser, load_summariser
 from saaransh.summarise.seq2seq.chunking import plan_chunks
 from saaransh.summarise.seq2seq.device import choose_dtype
 from seq2seq_fixtures import GenerateSpy, runner_for, settings, tiny_spec  # noqa: F401
@@ -52,9 +52,9 @@ def echo_generate(model_generate_kwargs_log):
 
 def test_batched_results_come_back_in_request_order(runner_for, monkeypatch):
     runner = runner_for("crosssum")
-    runner.batch_size = 2  # several sub-batches per target group
+    runner.generator.batch_size = 2  # several sub-batches per target group
     log: list[dict] = []
-    monkeypatch.setattr(runner.model, "generate", echo_generate(log))
+    monkeypatch.setattr(runner.generator.model, "generate", echo_generate(log))
     sentences = [HINDI[i % 5] * (1 + i % 3) for i in range(7)]  # varied lengths
     targets = ["en", "hi", "hi", "en", "hi", "en", "en"]
     requests = [
@@ -65,7 +65,8 @@ def test_batched_results_come_back_in_request_order(runner_for, monkeypatch):
     for request, result in zip(requests, results, strict=True):
         assert isinstance(result, Summary) and result.lang == request.target_lang
         assert result.method == "abstractive" and result.model == "tiny-crosssum"
-        expected = runner.decode(runner.encode([request.sentences[0]])[0][:3])
+        item = GenItem(request.sentences[0], "hi", request.target_lang)
+        expected = runner.decode(runner.encode([item])[0][:3])
         assert result.text == expected
     assert len(log) == 4  # 4 "en" -> 2 calls, 3 "hi" -> 2 calls
 
@@ -87,14 +88,14 @@ def test_batched_equals_one_at_a_time_with_a_real_model(runner_for, monkeypatch)
 
 def test_a_failing_batch_fails_only_its_own_items(runner_for, monkeypatch):
     runner = runner_for("crosssum")
-    real = runner.model.generate
+    real = runner.generator.model.generate
 
     def flaky(*args, **kwargs):
         if kwargs["decoder_start_token_id"] == runner.convention.lang_ids["hi"]:
             raise RuntimeError("CUDA out of memory")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(runner.model, "generate", flaky)
+    monkeypatch.setattr(runner.generator.model, "generate", flaky)
     requests = [
         SummaryRequest("a", (HINDI[0],), "hi", "en"),
         SummaryRequest("b", (HINDI[1],), "hi", "hi"),
@@ -160,5 +161,5 @@ def test_missing_weights_name_the_folder_and_the_command(settings, tmp_path):
 
 def test_loaded_model_is_in_eval_mode_fp32_on_cpu(settings):
     summariser = load_summariser(tiny_spec("mt5_xlsum"), settings)
-    model = summariser.runner.model
+    model = summariser.runner.generator.model
     assert not model.training and next(model.parameters()).dtype == torch.float32

@@ -37,6 +37,13 @@ class EngineKind(StrEnum):
     ray = "ray"
 
 
+class Runtime(StrEnum):
+    transformers = "transformers"
+    ctranslate2 = "ctranslate2"
+
+
+
+
 def _err(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -54,6 +61,9 @@ def _env(name: str, shown: object = None) -> str:
     return f"{value}; env SAARANSH_{name.upper()}"
 
 
+RuntimeOpt = Annotated[
+    Runtime | None, typer.Option(help="Seq2seq engine.", show_default=_env("runtime"))
+]
 LangOption = Annotated[list[str] | None, typer.Option(
     help="Target language; repeat.", show_default=_env("target_langs", "en hi"))]
 ReferenceDate = Annotated[
@@ -116,6 +126,7 @@ def summarise(
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
     num_workers: Annotated[int, typer.Option(min=1, help="Ray model actors.")] = 1,
     num_gpus_per_worker: Annotated[float, typer.Option(min=0, help="GPUs per actor.")] = 0,
+    runtime: RuntimeOpt = None,
 ) -> None:
     """Write an English and a Hindi summary of every article (and event, with --cluster)."""
     from . import batch
@@ -127,6 +138,8 @@ def summarise(
         overrides["backend"] = backend.value
     if model:
         overrides["model"] = model
+    if runtime:
+        overrides["runtime"] = runtime.value
     settings = Settings(**overrides)
     langs = _langs(lang, settings)
     choice = choose_backend(settings)
@@ -187,12 +200,13 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Bind address.",
                                              show_default=_env("host"))] = None,
     port: Annotated[int | None, typer.Option(help="Port.", show_default=_env("port"))] = None,
+    runtime: RuntimeOpt = None,
 ) -> None:
     """Run the REST API (uvicorn) with dynamic batching, the web page at / and, when
     $SAARANSH_FEEDS is set, the feed follower."""
     from .api.server import run
 
-    overrides: dict[str, Any] = {"host": host, "port": port}
+    overrides: dict[str, Any] = {"host": host, "port": port, "runtime": runtime}
     overrides = {k: v for k, v in overrides.items() if v is not None}
     run(Settings(**overrides))
 
@@ -232,6 +246,32 @@ def download_weights(
         raise typer.BadParameter("give names or --all, not both", param_hint="--all")
     for path in fetch(names or [], settings, everything=everything):
         typer.echo(str(path))
+
+
+class ComputeType(StrEnum):  # Settings.compute_type's values
+    auto = "auto"
+    int8 = "int8"
+    int8_float32 = "int8_float32"
+    int8_bfloat16 = "int8_bfloat16"
+    int8_float16 = "int8_float16"
+    bfloat16 = "bfloat16"
+    float16 = "float16"
+    float32 = "float32"
+
+
+@app.command()
+def convert(
+    name_or_dir: Annotated[str, typer.Argument(help="Registry name, folder or hub id.")],
+    compute_type: Annotated[
+        ComputeType | None,
+        typer.Option(help="Default: SAARANSH_COMPUTE_TYPE (auto: int8 CPU, int8_bfloat16 CUDA)."),
+    ] = None,
+) -> None:
+    """Convert a seq2seq checkpoint for --runtime ctranslate2 ahead of time; prints its folder."""
+    from .summarise.seq2seq.ct2_runtime import convert_checkpoint
+
+    overrides: dict[str, Any] = {"compute_type": compute_type.value} if compute_type else {}
+    typer.echo(str(convert_checkpoint(name_or_dir, Settings(**overrides))))
 
 
 @eval_app.command("summaries")

@@ -49,9 +49,27 @@ def choose_backend(settings: Settings) -> BackendChoice:
     )
 
 
+def convert_ahead(settings: Settings, choice: BackendChoice) -> None:
+    """With the ctranslate2 runtime, convert the chosen models once, here, before several
+    model copies (Ray actors) start: they then load the cached conversion instead of each
+    converting. Models whose weights this process cannot see are left to the copies."""
+    if settings.runtime != "ctranslate2":
+        return
+    from .summarise import registry
+    from .summarise.seq2seq.ct2_runtime import convert_spec
+
+    specs = [choice.spec] if choice.kind == "seq2seq" and choice.spec else []
+    if settings.translator:
+        specs.append(registry.resolve(settings.translator, settings, role="translator"))
+    for spec in specs:
+        if registry.weights_present(spec):
+            convert_spec(spec, settings)
+
+
 def build_engine(settings: Settings, choice: BackendChoice | None = None) -> Engine:
     choice = choice or choose_backend(settings)
-    log.info("backend: %s (%s)", choice.kind, choice.reason)
+    runtime = f", runtime {settings.runtime}" if choice.kind == "seq2seq" else ""
+    log.info("backend: %s (%s)%s", choice.kind, choice.reason, runtime)
     if choice.kind == "extractive":
         from .summarise.extractive import ExtractiveSummariser
 

@@ -37,6 +37,25 @@ class Settings(BaseSettings):
     device: Literal["auto", "cpu", "cuda"] = Field(
         "auto", description="Torch device; `auto` = CUDA when available."
     )
+    runtime: Literal["transformers", "ctranslate2"] = Field(
+        "transformers",
+        description="Engine that runs seq2seq checkpoints. `ctranslate2` converts the "
+        "checkpoint once (cached beside the weights, see `saaransh convert`) and decodes "
+        "several times faster on CPU with less memory, int8 weights included; "
+        "`transformers` runs the checkpoint as published, with no conversion step. Both "
+        "apply the same per-family conventions.",
+    )
+    compute_type: Literal[
+        "auto", "int8", "int8_float32", "int8_bfloat16", "int8_float16",
+        "bfloat16", "float16", "float32",
+    ] = Field(
+        "auto",
+        description="Weights/activations type of the ctranslate2 runtime (and of its "
+        "converted cache). `auto` = int8 on CPU (about 4x less memory than float32, "
+        "small quality cost), int8_bfloat16 on CUDA. float32 reproduces transformers "
+        "token for token; float16 types are refused for mT5-family models, which "
+        "overflow them. The transformers runtime ignores it (fp32 CPU, bf16 CUDA).",
+    )
     summary_words: int = Field(
         60, ge=10, le=400, description="Word budget of an extractive summary (ILSUM caps at 75)."
     )

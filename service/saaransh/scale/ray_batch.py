@@ -42,7 +42,7 @@ def summarise_with_ray(
     `num_cpus` CPUs unless Ray is already initialised. Every node needs saaransh (and,
     for seq2seq, the weights), e.g. by running the same image.
     """
-    from ..factory import choose_backend
+    from ..factory import choose_backend, convert_ahead
 
     ray = ensure_ray(address, num_cpus=num_cpus)
     from ray.data import ActorPoolStrategy, DataContext
@@ -58,10 +58,12 @@ def summarise_with_ray(
         DataContext.get_current().execution_options.preserve_order = True
         encoded = encode([items[i] for i in positions])  # type: ignore[misc]
         rows = [{"idx": p, "doc": d} for p, d in zip(positions, encoded["doc"], strict=True)]
-        # The backend is decided once, here: every actor loads the same model.
+        # The backend (and runtime) is decided once, here: every actor loads the same model.
+        choice = choose_backend(settings)
+        convert_ahead(settings, choice)
         ds = ray.data.from_items(rows).map_batches(
             SummariserActor,
-            fn_constructor_args=(settings, choose_backend(settings), tuple(langs)),
+            fn_constructor_args=(settings, choice, tuple(langs)),
             compute=ActorPoolStrategy(size=num_workers),
             num_gpus=num_gpus_per_worker or None,
             batch_size=batch_size,
@@ -93,11 +95,12 @@ class RayChunkProcessor:
         batch_size: int,
         num_cpus: int | None = None,
     ) -> None:
-        from ..factory import choose_backend
+        from ..factory import choose_backend, convert_ahead
 
         ray = ensure_ray(address, num_cpus=num_cpus)
         remote = ray.remote(num_gpus=num_gpus_per_worker, num_cpus=1)(SummariserActor)
         choice = choose_backend(settings)
+        convert_ahead(settings, choice)
         self._ray = ray
         self.actors = [remote.remote(settings, choice, tuple(langs)) for _ in range(num_workers)]
         self.batch_size = batch_size

@@ -182,3 +182,16 @@ def weights_location(spec: ModelSpec) -> Path | None:
 def weights_present(spec: ModelSpec) -> bool:
     """True when the weights can be loaded without the network."""
     return weights_location(spec) is not None
+
+
+def missing_weights_message(spec: ModelSpec, settings: Settings) -> str:
+    """What to do when `spec` has no local weights (download, or which files a folder needs)."""
+    if spec.name in registry_specs(settings):
+        return (
+            f"Weights of '{spec.name}' are not in {spec.folder} or the Hugging Face cache; "
+            f"run `saaransh download-weights {spec.name}` where a network is available."
+        )
+    return (
+        f"No checkpoint in {spec.folder}: it needs config.json, *.safetensors weights "
+        "and tokenizer files."
+    )

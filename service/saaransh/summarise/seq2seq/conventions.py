@@ -1,13 +1,19 @@
 """Per-family conventions: how to phrase the encoder input and pick the output language.
 
-One small class per checkpoint family. The backend asks a convention four things:
-which (target, source) pairs it can write, the encoder text of an item, the
-generate() kwargs that select the target language, and which items may share one
-generate() call (`batch_key`: the language mechanism must be the same for all).
+One small class per checkpoint family, shared by both runtimes (transformers and
+ctranslate2). The backend asks a convention: which (target, source) pairs it can
+write, the encoder ids of a batch of items (`encode`, source language per call), how
+the decoder starts for a target (`decoder_start`: one truth that becomes generate()
+kwargs or a ctranslate2 target prefix), and which items may share one model call
+(`batch_key`: the decoder start must be the same for all).
+
+A convention is shared by every thread that calls the model, so it holds no
+per-call state: nothing here mutates the tokenizer after __init__.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 
 from saaransh.summarise.registry import ModelSpec
@@ -28,6 +34,30 @@ class GenItem:
         return replace(self, text=text)
 
 
+@dataclass(frozen=True)
+class DecoderStart:
+    """How the decoder starts for one target language, whatever the runtime.
+
+    `prefix` is the decoder start token, then any forced first tokens (mBART-50 and
+    NLLB force the target code); transformers gets it as decoder_start_token_id and
+    forced_bos_token_id, ctranslate2 as the request's target_prefix. `eos` is set
+    when the model ends on another token than its tokenizer's eos (IndicBART).
+    """
+
+    prefix: tuple[int, ...]
+    eos: int | None = None
+
+    def transformers_kwargs(self) -> dict:
+        kwargs: dict = {"decoder_start_token_id": self.prefix[0]}
+        if len(self.prefix) == 2:
+            kwargs["forced_bos_token_id"] = self.prefix[1]
+        elif len(self.prefix) > 2:
+            raise ValueError("transformers can force only one token after the decoder start")
+        if self.eos is not None:
+            kwargs["eos_token_id"] = kwargs["forced_eos_token_id"] = self.eos
+        return kwargs
+
+
 class Convention:
     """Generic seq2seq: plain text in, own decoder start; writes its input's language."""
 
@@ -46,14 +76,24 @@ class Convention:
     def encoder_text(self, item: GenItem) -> str:
         return item.text
 
-    def target_kwargs(self, target: str) -> dict:
-        return {}
+    def encode(self, texts: list[str], source_lang: str, max_length: int) -> list[list[int]]:
+        """Encoder ids per text, cut from the right at `max_length` (never the lede)."""
+        return self.tokenizer(
+            texts,
+            add_special_tokens=self.add_special_tokens,
+            truncation=True,
+            max_length=max_length,
+        )["input_ids"]
+
+    def decoder_start(self, target: str) -> DecoderStart:
+        """The checkpoint's own decoder start token; the target is in the input."""
+        start = self.config.decoder_start_token_id
+        if start is None:
+            raise ValueError(f"{self.spec.name}: config has no decoder_start_token_id.")
+        return DecoderStart((int(start),))
 
     def batch_key(self, item: GenItem) -> tuple:
         return (item.task, item.target_lang)
-
-    def prepare(self, item: GenItem) -> None:
-        """Set tokenizer state shared by one batch (source language codes)."""
 
     def strip_ids(self) -> set[int]:
         """Token ids to drop before decoding (language tags the decoder starts with)."""
@@ -92,8 +132,8 @@ class CrossSumConvention(Convention):
     def can_write(self, target: str, source: str) -> bool:
         return target in self.lang_ids
 
-    def target_kwargs(self, target: str) -> dict:
-        return {"decoder_start_token_id": self.lang_ids[target]}
+    def decoder_start(self, target: str) -> DecoderStart:
+        return DecoderStart((self.lang_ids[target],))
 
     def strip_ids(self) -> set[int]:
         return set(self.lang_ids.values())
@@ -113,28 +153,31 @@ class IndicBartConvention(Convention):
     def encoder_text(self, item: GenItem) -> str:
         return f"{item.text} </s> <2{item.source_lang}>"
 
-    def target_kwargs(self, target: str) -> dict:
+    def decoder_start(self, target: str) -> DecoderStart:
         # The tokenizer's own eos is [SEP]; the model was trained with </s>.
-        return {
-            "decoder_start_token_id": self.tags[target],
-            "bos_token_id": self.bos,
-            "eos_token_id": self.eos,
-            "forced_eos_token_id": self.eos,
-            "pad_token_id": self.tokenizer.pad_token_id,
-        }
+        return DecoderStart((self.tags[target],), eos=self.eos)
 
     def strip_ids(self) -> set[int]:
         return {*self.tags.values(), self.bos, self.eos}
 
 
 class LangCodeConvention(Convention):
-    """mBART-50 / NLLB: tokenizer.src_lang tags the source, forced_bos_token_id the target."""
+    """mBART-50 / NLLB: a source code tags the input, the target code is forced after the
+    decoder start (forced_bos_token_id)."""
 
     CODES: dict[str, str] = {}
 
     def __init__(self, spec: ModelSpec, tokenizer, config) -> None:
         super().__init__(spec, tokenizer, config)
         self.code_ids = {lang: self.token_id(code) for lang, code in self.CODES.items()}
+        # One private tokenizer per source language, its src_lang set once here: setting
+        # src_lang on the shared tokenizer per batch would race between threads. The
+        # tokenizer itself places the code (NLLB's legacy layout puts it last).
+        self.source_tokenizers = {}
+        for lang, code in self.CODES.items():
+            own = copy.deepcopy(tokenizer)
+            own.src_lang = code
+            self.source_tokenizers[lang] = own
 
     def can_write(self, target: str, source: str) -> bool:
         # The same architecture serves both roles: a translation checkpoint (role
@@ -145,14 +188,13 @@ class LangCodeConvention(Convention):
     def can_translate(self, source: str, target: str) -> bool:
         return source != target and {source, target} <= set(self.code_ids)
 
-    def batch_key(self, item: GenItem) -> tuple:
-        return (item.task, item.source_lang, item.target_lang)
+    def encode(self, texts: list[str], source_lang: str, max_length: int) -> list[list[int]]:
+        tokenizer = self.source_tokenizers[source_lang]
+        return tokenizer(texts, truncation=True, max_length=max_length)["input_ids"]
 
-    def prepare(self, item: GenItem) -> None:
-        self.tokenizer.src_lang = self.CODES[item.source_lang]
-
-    def target_kwargs(self, target: str) -> dict:
-        return {"forced_bos_token_id": self.code_ids[target]}
+    def decoder_start(self, target: str) -> DecoderStart:
+        start = super().decoder_start(target).prefix[0]
+        return DecoderStart((start, self.code_ids[target]))
 
 
 class MBart50Convention(LangCodeConvention):

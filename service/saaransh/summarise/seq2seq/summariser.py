@@ -84,8 +84,7 @@ class Seq2SeqSummariser:
         """Tokens the convention adds around the text (tags, prompt, eos)."""
         key = (item.task, item.source_lang, item.target_lang, item.title)
         if key not in self._overheads:
-            conv = self.runner.convention
-            probe = len(self.runner.encode([conv.encoder_text(item.with_text("x"))])[0])
+            probe = len(self.runner.encode([item.with_text("x")])[0])
             bare = len(self.runner.tokenizer("x", add_special_tokens=False)["input_ids"])
             self._overheads[key] = max(0, probe - bare)
         return self._overheads[key]

@@ -1,0 +1,309 @@
+"""transformers against ctranslate2 on an mT5-small-sized CrossSum model, and the server
+against direct batched generation. Prints numbers; never asserts.
+
+The model is random, with mT5-small's shape (d_model 512, d_ff 1024, 8+8 layers, 6 heads)
+and the real 250,112-token vocabulary (the output layer dominates decoding at this size),
+CrossSum's `langid_map`, and the tiny seed-trained tokenizer (the real one is not
+available offline). Generation uses the model card's settings (4 beams, 84 new tokens,
+no_repeat_ngram_size 2), with min_new_tokens = max so that both runtimes decode exactly as
+many steps. Inputs are the seed articles as the engine plans them: analysed, chunked to
+512 tokens, chunk summaries fused. Each runtime and batch size runs in its own process, so
+its peak RSS is its own. The model (and its ctranslate2 conversion) is cached in --cache.
+Both runtimes use --threads CPU threads (OMP_NUM_THREADS; ctranslate2 follows torch): on a
+shared machine 1 avoids OpenMP threads waiting on each other while the other core is busy.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_runtimes.py [--quick] [--threads N]
+        [--cache DIR] [--articles 1:4,8:16,32:32] [--new-tokens 84]
+        [--server-requests 64] [--clients 32] [--max-wait-ms 10] [--skip-server]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
+
+MODEL = "mt5-small-250k"
+MT5_SMALL = dict(d_model=512, d_kv=64, d_ff=1024, num_layers=8, num_decoder_layers=8,
+                 num_heads=6, relative_attention_num_buckets=32, initializer_factor=1.0)
+VOCAB = 250_112  # mT5's real vocabulary size
+RUNTIMES = ("transformers", "ctranslate2")
+
+
+def build_model(folder: Path) -> None:
+    """Once per cache folder: the random model, saved as safetensors."""
+    if (folder / "complete").is_file():
+        return
+    import torch
+    from transformers import MT5ForConditionalGeneration
+
+    import tiny_models
+
+    tiny_models.build_tiny_crosssum(folder)  # tokenizer + CrossSum config structure
+    params = {"langid_map": tiny_models.CROSSSUM_LANGID_MAP}
+    config = tiny_models.mt5_config(VOCAB, task_specific_params=params, **MT5_SMALL)
+    torch.manual_seed(0)
+    MT5ForConditionalGeneration(config).eval().save_pretrained(folder)
+    (folder / "complete").touch()
+
+
+def write_registry(cache: Path, new_tokens: int) -> None:
+    """models_dir for one generation setting; the model folder is shared (one level up)."""
+    generation = (f"{{ num_beams = 4, no_repeat_ngram_size = 2, max_new_tokens = {new_tokens},"
+                  f" min_new_tokens = {new_tokens}, max_input_tokens = 512 }}")
+    (cache / "registry.toml").write_text(
+        f'default_summariser = "{MODEL}"\n\n[models.{MODEL}]\nfamily = "crosssum"\n'
+        f'folder = "{(cache.parent / MODEL).as_posix()}"\nrole = "summariser"\n'
+        f"generation = {generation}\n",
+        encoding="utf-8",
+    )
+
+
+def env_for(cache: Path, runtime: str, batch: int, threads: int) -> dict[str, str]:
+    """One settings object for the direct runs and the server alike."""
+    return {"HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": str(threads),
+            "SAARANSH_BACKEND": "seq2seq", "SAARANSH_DEVICE": "cpu",
+            "SAARANSH_MODELS_DIR": str(cache), "SAARANSH_MODEL": MODEL,
+            "SAARANSH_RUNTIME": runtime, "SAARANSH_MAX_BATCH_SIZE": str(batch),
+            "SAARANSH_MAX_BATCH_TOKENS": str(10**7), "SAARANSH_EMBEDDING_CACHE_SIZE": "0"}
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def rss_mb(field: str = "VmRSS") -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker(articles: int, batch: int, langs: list[str]) -> None:
+    """Runs in its own process: direct batched generation, as the server's batcher calls it."""
+    from saaransh.article import RawDocument
+    from saaransh.factory import build_engine
+    from saaransh.settings import Settings
+
+    start = time.perf_counter()
+    engine = build_engine(Settings())
+    load_s, load_rss = time.perf_counter() - start, rss_mb()
+    texts = seed_texts()
+    docs = [RawDocument(id=f"a{i}", body=texts[i % len(texts)][1]) for i in range(articles)]
+    requests = [r for d in docs for r in engine.plan(engine.analyse(d), langs).requests]
+    # No warm-up call: on this CPU one model call takes tens of seconds, against
+    # milliseconds of first-call set-up.
+    latencies: list[float] = []
+    start = time.perf_counter()
+    for i in range(0, len(requests), batch):
+        t0 = time.perf_counter()
+        results = engine.summarise_requests(requests[i : i + batch])
+        latencies += [time.perf_counter() - t0] * len(results)
+        assert not [r for r in results if isinstance(r, Exception)], results
+    elapsed = time.perf_counter() - start
+    print(json.dumps({
+        "articles_per_s": len(docs) / elapsed, "p50_s": statistics.median(latencies),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "load_rss_mb": load_rss, "load_s": load_s, "articles": len(docs),
+    }))
+
+
+def run_worker(cache: Path, runtime: str, batch: int, args) -> dict:
+    cmd = [sys.executable, __file__, "--worker", "--articles", str(args.per_batch[batch]),
+           "--batch", str(batch), "--langs", args.langs]
+    env = os.environ | env_for(cache, runtime, batch, args.threads)
+    out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"{runtime} batch {batch} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def prepare(cache: Path, new_tokens: int, threads: int) -> None:
+    """Build the model and convert it for ctranslate2 in a throwaway process, so that no
+    measured process pays for (or keeps the memory of) either."""
+    code = (f"import sys; sys.path[:0] = {[str(ROOT / 'tests'), str(ROOT / 'benchmarks')]!r}\n"
+            f"from bench_runtimes import build_model\nfrom pathlib import Path\n"
+            f"build_model(Path({str(cache.parent / MODEL)!r}))\n"
+            "from saaransh.summarise.seq2seq.ct2_runtime import convert_checkpoint\n"
+            "from saaransh.settings import Settings\nprint(convert_checkpoint(None, Settings()))\n")
+    cache.mkdir(parents=True, exist_ok=True)
+    write_registry(cache, new_tokens)
+    env = os.environ | env_for(cache, "ctranslate2", 1, threads)
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+
+
+def metric_sums(base: str) -> dict[str, float]:
+    import httpx
+
+    wanted = ("saaransh_inference_seconds_sum", "saaransh_batch_size_sum",
+              "saaransh_batch_size_count")
+    sums = dict.fromkeys(wanted, 0.0)
+    for line in httpx.get(f"{base}/metrics", timeout=10).text.splitlines():
+        name = line.split("{")[0].split(" ")[0]
+        if name in sums:
+            sums[name] += float(line.rsplit(" ", 1)[1])
+    return sums
+
+
+# The app without its event store: the same model, batcher and HTTP path, no clustering
+# and no event summaries. It shows how much of the gap to direct generation those cost.
+NO_EVENTS = ("import uvicorn, sys\nfrom saaransh.api.app import create_app\n"
+             "from saaransh.settings import Settings\nsettings = Settings()\n"
+             "uvicorn.run(create_app(settings), host='127.0.0.1', port=int(sys.argv[1]),"
+             " log_level='warning')\n")
+
+
+@contextmanager
+def server(env: dict[str, str], events: bool):
+    """`saaransh serve` (events=True: exactly what ships) or the app without events."""
+    import httpx
+    from bench_api import free_port
+
+    port = free_port()
+    cmd = ([sys.executable, "-c", "from saaransh.cli import main; main()", "serve",
+            "--host", "127.0.0.1", "--port", str(port)] if events
+           else [sys.executable, "-c", NO_EVENTS, str(port)])
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryFile("w+") as log:
+        proc = subprocess.Popen(cmd, env=os.environ | env | {"SAARANSH_DATA_DIR": data},
+                                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            while True:
+                if proc.poll() is not None:
+                    log.seek(0)
+                    raise SystemExit(f"server exited:\n{log.read()[-3000:]}")
+                try:
+                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.5)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(120)
+
+
+async def load(base: str, clients: int, total: int, texts: list[str], langs: list[str]):
+    """`clients` workers, each posting one article after another, `total` in all (as
+    bench_api.load, without its 600 s client timeout: a CPU batch can take longer)."""
+    import httpx
+
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    counter = iter(range(total))
+    async with httpx.AsyncClient(base_url=base, timeout=None,
+                                 limits=httpx.Limits(max_connections=clients)) as client:
+
+        async def worker() -> None:
+            for i in counter:
+                body = {"id": f"b{i}", "text": texts[i % len(texts)], "target_langs": langs}
+                t0 = time.perf_counter()
+                r = await client.post("/v1/summaries", json=body)
+                latencies.append(time.perf_counter() - t0)
+                statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        elapsed = time.perf_counter() - start
+    return total / elapsed, statistics.median(latencies), statuses
+
+
+def serve_and_load(cache: Path, runtime: str, args, events: bool) -> dict:
+    """A real server process, `args.clients` clients posting the seed texts."""
+    env = env_for(cache, runtime, args.clients, args.threads) | {
+        "SAARANSH_MAX_QUEUE": "4096", "SAARANSH_REQUEST_TIMEOUT_S": "3600",
+        "SAARANSH_MAX_WAIT_MS": str(args.max_wait_ms)}
+    texts, langs = [t for _, t in seed_texts()], args.langs.split(",")
+    with server(env, events) as base:
+        before = metric_sums(base)
+        start = time.perf_counter()
+        rate, p50, statuses = asyncio.run(
+            load(base, args.clients, args.server_requests, texts, langs))
+        elapsed = time.perf_counter() - start
+        after = metric_sums(base)
+    delta = {k: after[k] - before[k] for k in after}
+    batches = max(delta["saaransh_batch_size_count"], 1)
+    return {"articles_per_s": rate, "p50_s": p50, "statuses": statuses,
+            "model_busy": delta["saaransh_inference_seconds_sum"] / elapsed,
+            "mean_batch": delta["saaransh_batch_size_sum"] / batches, "batches": int(batches)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="batch 1 and 4, 8 new tokens")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/saaransh-bench-runtimes"))
+    parser.add_argument("--articles", default="1:4,8:16,32:32", help="batch:articles,...")
+    parser.add_argument("--new-tokens", type=int, default=84)
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--langs", default="en")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--server-requests", type=int, default=64)
+    parser.add_argument("--max-wait-ms", type=float, default=10.0)
+    parser.add_argument("--skip-server", action="store_true")
+    parser.add_argument("--server-only", action="store_true", help="skip the batch table")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        return worker(int(args.articles), args.batch, args.langs.split(","))
+    if args.quick:
+        args.articles, args.new_tokens, args.clients, args.server_requests = "1:2,4:4", 8, 4, 8
+    args.per_batch = {int(b): int(n) for b, n in (p.split(":") for p in args.articles.split(","))}
+    print("command:", shlex.join([sys.executable, *sys.argv]), flush=True)
+    cache = args.cache / f"tokens{args.new_tokens}"
+    prepare(cache, args.new_tokens, args.threads)
+    report(cache, args)
+
+
+def report(cache: Path, args) -> None:
+    print(f"model: random mT5-small shape, vocab {VOCAB}; 4 beams, {args.new_tokens} new "
+          f"tokens; seed articles -> {args.langs}; {args.threads} of {os.cpu_count()} CPU "
+          "threads", flush=True)
+    direct: dict[tuple[str, int], dict] = {}
+    for batch in [] if args.server_only else args.per_batch:
+        for runtime in RUNTIMES:
+            r = direct[runtime, batch] = run_worker(cache, runtime, batch, args)
+            print(f"batch={batch:<3} runtime={runtime:<13} "
+                  f"articles={r['articles']:<3} articles_per_s={r['articles_per_s']:6.3f} "
+                  f"p50_s={r['p50_s']:7.2f} "
+                  f"peak_rss_mb={r['peak_rss_mb']:7.0f} load_rss_mb={r['load_rss_mb']:6.0f}",
+                  flush=True)
+        hf, ct = direct["transformers", batch], direct["ctranslate2", batch]
+        speed = ct["articles_per_s"] / hf["articles_per_s"]
+        print(f"batch={batch:<3} ctranslate2/transformers: {speed:.2f}x articles/s, "
+              f"peak RSS {ct['peak_rss_mb'] / hf['peak_rss_mb']:.2f}x", flush=True)
+    if args.skip_server:
+        return
+    for runtime in RUNTIMES:
+        base = direct.get((runtime, args.clients))
+        if base is None:
+            args.per_batch.setdefault(args.clients, args.clients)
+            base = run_worker(cache, runtime, args.clients, args)
+        for events in (True, False):
+            s = serve_and_load(cache, runtime, args, events)
+            name = "saaransh serve" if events else "app without events"
+            share = s["articles_per_s"] / base["articles_per_s"]
+            print(f"server ({name}) runtime={runtime} clients={args.clients} "
+                  f"requests={args.server_requests} articles_per_s={s['articles_per_s']:6.3f} "
+                  f"p50_s={s['p50_s']:7.2f} vs direct batch {args.clients} "
+                  f"{base['articles_per_s']:6.3f}: {share:.0%}"
+                  f" | model calls {s['model_busy']:.0%} of wall time, {s['batches']} batches of "
+                  f"{s['mean_batch']:.1f} on average, statuses {s['statuses']}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
