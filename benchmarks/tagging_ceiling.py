@@ -7,16 +7,18 @@ An analysis, not a model: the CRF is refit in memory on the EVEN half of HingLID
 (learned from Hinglish-TOP). Nothing is written and nothing ships. If the refit weights score
 no better than the shipped ones, the errors come from what the features can tell apart (the
 labels' word-by-word conventions), not from a mismatch of weights; better weights alone will
-not move the figure. The L2 penalty is the one the build chose.
+not move the figure. The L2 penalty is the one the build chose. Also printed: how far the labels
+follow the word alone (each word type tagged with its most frequent label in the whole file).
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 from devdata import hinglid_path
-from eval_tagging import read_sentences, score
+from eval_tagging import _scored, read_sentences, score
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import build_tagger  # noqa: E402
@@ -38,6 +40,14 @@ def main() -> None:
                           ("refit on the even half", refit)):
         result = score(odd, [tagger.tag_tokens([tok for tok, _ in s], weights) for s in odd])
         print(f"  odd half, {name:<24} acc {result['accuracy']:.4f}  {result['confusion']}")
+    by_type: dict[str, Counter[str]] = {}
+    for sentence in sentences:
+        for tok, gold in sentence:
+            if _scored(gold, tok):
+                by_type.setdefault(tok.lower(), Counter())[gold] += 1
+    majority = sum(max(c.values()) for c in by_type.values())
+    print(f"  labels by word type alone (most frequent label per type, whole file): "
+          f"{majority / sum(c.total() for c in by_type.values()):.4f}")
     print("  refit weights: " + ", ".join(f"{f} {w:.2f}" for f, w in
                                           zip(tagger.FEATURES, refit.emission, strict=True))
           + f", stay {refit.stay:.2f}, stay_across {refit.stay_across:.2f}")
