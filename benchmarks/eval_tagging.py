@@ -76,6 +76,44 @@ def score(sentences: list[Sentence], predictions: list[list[str]]) -> dict:
             "quirk_errors": quirk_errors, "top_confused": words.most_common(20)}
 
 
+def error_category(token: str, gold: str) -> str:
+    """Why a wrong tag is wrong, by what the shipped lexicon knows of the word.
+
+    README quirks; other vowel-less chat spellings ("kch", "mt"); words both lexicons list
+    (homographs: "or", "bat", "sir"); words only the other side's lexicon lists (for gold EN:
+    Hindi-only, often Urdu words and names; for gold HI: English-only, often names); unlisted.
+    """
+    from saaransh.language.evidence import letters_of, word_evidence
+    from saaransh.language.tables import MISSING_LOG_FREQ
+
+    letters = letters_of(token)
+    if letters in LABEL_QUIRKS:
+        return "README quirk"
+    if not any(ch in "aeiou" for ch in letters):
+        return "vowel-less"
+    row = word_evidence(letters)
+    en, hi = row.log_en > MISSING_LOG_FREQ, row.log_hi > MISSING_LOG_FREQ
+    if en and hi:
+        return "both lexicons"
+    if en or hi:
+        return f"{'English' if en else 'Hindi'} lexicon only"
+    return "unlisted"
+
+
+def error_categories(sentences: list[Sentence], predictions: list[list[str]]) -> None:
+    """Print the errors by direction and category, with each category's most frequent words."""
+    cats: dict[tuple[str, str], Counter[str]] = {}
+    for sentence, predicted in zip(sentences, predictions, strict=True):
+        for (token, gold), tag in zip(sentence, predicted, strict=True):
+            if _scored(gold, token) and tag != gold:
+                key = (f"{gold.upper()}->{tag}", error_category(token, gold))
+                cats.setdefault(key, Counter())[token.lower()] += 1
+    print("  errors by category (direction, category: count, types; top words):")
+    for (direction, cat), words in sorted(cats.items(), key=lambda kv: -kv[1].total()):
+        top = ", ".join(f"{w} {c}" for w, c in words.most_common(8))
+        print(f"    {direction} {cat}: {words.total()}, {len(words)} types; {top}")
+
+
 def tag_all(sentences: list[Sentence]) -> tuple[list[list[str]], float]:
     """Predictions of this tree's tagger and its tokens/s (one process, warm after the first)."""
     from saaransh.language import tag_tokens
@@ -127,6 +165,7 @@ def evaluate(label: str, sentences: list[Sentence], old_src: str | None) -> None
                    [old[i] for i in idx])
     top = score(sentences, predictions)["top_confused"]
     print("  most confused (word, gold): " + ", ".join(f"{w}/{g} {c}" for (w, g), c in top))
+    error_categories(sentences, predictions)
 
 
 def top_held_out() -> list[Sentence]:

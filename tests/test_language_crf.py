@@ -16,7 +16,8 @@ from saaransh.language.typed import typed_forms
     ("devanagari", "typed"),
     [("है", "hai"), ("कर", "kr"), ("बहुत", "bht"), ("बहुत", "bahut"), ("नहीं", "nahi"),
      ("नहीं", "nhi"), ("नहीं", "nai"), ("और", "or"), ("में", "mein"), ("में", "me"),
-     ("मैं", "mai"), ("रही", "rhi"), ("हूँ", "hu"), ("किया", "kia"), ("वो", "wo")],
+     ("मैं", "mai"), ("रही", "rhi"), ("हूँ", "hu"), ("किया", "kia"), ("वो", "wo"),
+     ("सिंह", "singh"), ("सिंह", "sinh")],
 )
 def test_typed_forms_include_chat_spellings(devanagari: str, typed: str) -> None:
     assert typed in typed_forms(devanagari)

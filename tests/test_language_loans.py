@@ -4,6 +4,7 @@ import pytest
 
 from saaransh.language import tables
 from saaransh.language.align import align_labels
+from saaransh.language.build import _loan_keys
 from saaransh.language.loans import devanagari_key, is_loan
 
 # CMU-style phonemes, written here by hand so the test needs no dictionary.
@@ -24,6 +25,7 @@ PHONES = {
     "the": [["DH", "AH0"]],
     "beta": [["B", "EY1", "T", "AH0"]],
     "banana": [["B", "AH0", "N", "AE1", "N", "AH0"]],
+    "rahul": [["R", "AH0", "HH", "UW1", "L"]],
     "baton": [["B", "AH0", "T", "AA1", "N"]],
 }
 
@@ -60,6 +62,31 @@ def test_shipped_tables_give_no_hindi_mass_to_loan_spellings() -> None:
     for hindi in ("to", "me", "hai", "bat"):  # a true Hindi reading keeps its mass
         row = words.get(hindi)
         assert row is not None and row.log_hi > tables.MISSING_LOG_FREQ, hindi
+
+
+@pytest.mark.parametrize(
+    ("devanagari", "hindi_freq", "english", "english_freq", "is_english_loan"),
+    [
+        # As frequent in both lists: Hindi took the word from English.
+        ("पोस्ट", 1.7e-5, "post", 2.7e-5, True),
+        # A Hindi name 140 times more frequent in Hindi than its spelling is in English: English
+        # took it from Hindi, and "rahul" keeps its Hindi mass.
+        ("राहुल", 3.2e-4, "rahul", 2.3e-6, False),
+        ("पोस्ट", 3.2e-3, "post", 2.7e-5, False),
+    ],
+)
+def test_borrowing_direction(devanagari: str, hindi_freq: float, english: str,
+                             english_freq: float, is_english_loan: bool) -> None:
+    keys = _loan_keys(devanagari, hindi_freq, {english: 1.0}, {english: english_freq},
+                      {english: PHONES[english]})
+    assert bool(keys) is is_english_loan
+
+
+def test_shipped_tables_keep_indian_names_hindi() -> None:
+    words = tables.load_tables().words
+    for name in ("rahul", "kumar", "modi", "gandhi"):
+        row = words.get(name)
+        assert row is not None and row.log_hi > row.log_en, name
 
 
 def _hindi_freq(word: str) -> float:

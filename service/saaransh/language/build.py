@@ -30,6 +30,11 @@ SKELETON_SHARE = 0.05
 # An English word must be at least this frequent (Zipf 3) to take a Devanagari loan's spellings:
 # the CMU dictionary also lists rare names and abbreviations ("ke", "ko") that Hindi words match.
 LOAN_MIN_ENGLISH = 1e-6
+# Borrowing runs both ways: English took "Rahul", "Punjab", "crore" from Hindi. When the Devanagari
+# word is this many times more frequent in Hindi than its English twin is in English, English is
+# the borrower, and the word stays Hindi evidence (Zipf gap 1.5; "photo", "post", "tweet",
+# "Pakistan" are within 1.2 of their Hindi twins, Indian names and "crore" 1.6 to 2.2 apart).
+BORROWED_FROM_HINDI = 10 ** 1.5
 TABLE_FILE, SKELETON_FILE, LM_FILE = "words.tsv.gz", "skeletons.tsv.gz", "charlm.json.gz"
 
 
@@ -49,10 +54,12 @@ def english_frequencies() -> dict[str, float]:
     return dict(english)
 
 
-def _loan_keys(word: str, typed: dict[str, float], english: dict[str, float],
+def _loan_keys(word: str, freq: float, typed: dict[str, float], english: dict[str, float],
                pronounce: dict[str, list[list[str]]]) -> set[str]:
-    """Skeletons of the English words that the Devanagari `word` is a loan of (फोटो -> "foto")."""
-    return {skeleton(form) for form in typed if english.get(form, 0.0) >= LOAN_MIN_ENGLISH
+    """Skeletons of the English words that the Devanagari `word` (Hindi frequency `freq`) is a
+    loan of (फोटो -> "foto"); not those that English borrowed from Hindi (राहुल, करोड़)."""
+    floor = max(LOAN_MIN_ENGLISH, freq / BORROWED_FROM_HINDI)
+    return {skeleton(form) for form in typed if english.get(form, 0.0) >= floor
             and is_loan(word, pronounce.get(form, ()))}
 
 
@@ -75,7 +82,7 @@ def hindi_frequencies(english: dict[str, float] | None = None
     lm_pairs: list[tuple[str, float]] = []
     for word, freq in hindi_freq.items():
         typed = typed_by_word[word]
-        loan_keys = _loan_keys(word, typed, english, pronounce) if pronounce else set()
+        loan_keys = _loan_keys(word, freq, typed, english, pronounce) if pronounce else set()
         for form, share in typed.items():
             if loan_keys and skeleton(form) in loan_keys:
                 loans[form] += freq * share

@@ -31,6 +31,10 @@ _SHORTCUTS = [
 ]
 
 
+# A nasal sign before ह is typed "ng" ("singh" for सिंह, "singhasan"), as well as "n".
+_NASAL_BEFORE_H = re.compile("[ंँ]ह")
+
+
 def _shortcuts(form: str) -> set[str]:
     out = {pattern.sub(repl, form) for pattern, repl in _SHORTCUTS}
     # Two habits at once are common for the most frequent words: "nahin" -> "nahi" -> "nai".
@@ -59,6 +63,8 @@ def typed_forms(word: str) -> dict[str, float]:
 
     for i, form in enumerate(careful):
         add(form, PLAIN_WEIGHT if i == 0 else LONG_VOWEL_WEIGHT)
+        if _NASAL_BEFORE_H.search(word):
+            add(form.replace("nh", "ngh", 1), PLAIN_WEIGHT)
     for form in nasal_less:  # "nahin" -> "nahi", "main" -> "mai", "men" -> "me"
         add(form, SHORTCUT_WEIGHT)
     for form in careful + nasal_less:
