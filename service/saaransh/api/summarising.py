@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 from ..article import RawDocument
 from ..engine import ArticleResult, Engine, Plan
-from ..errors import InvalidInput, SaaranshError, Timeout
+from ..errors import InvalidInput, SaaranshError, StoreUnavailable, Timeout
+from ..store.db import describe_failure, unreachable
 from .batcher import Batcher
 from .schemas import ArticleIn
 
@@ -137,15 +138,23 @@ class SummaryService:
         return result.to_record()
 
     async def _ingest(self, result: ArticleResult) -> str | None:
-        try:
-            return await self.store(self.events.ingest, result)
-        except Exception:  # noqa: BLE001 - the summary stands without its cluster
-            log.exception("events store: ingest of %s failed", result.article.id)
-            return None
+        # No summary claims a store it did not make: a failed write fails the article
+        # (503 store_unavailable when the database is unreachable), never 200 without it.
+        return await self.store(self.events.ingest, result)
 
     async def store(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a store call on the store thread."""
-        return await asyncio.get_running_loop().run_in_executor(self._store_thread, fn, *args)
+        """Run a store call on the store thread; an unreachable database is
+        StoreUnavailable (503), whatever the driver called it."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._store_thread, fn, *args)
+        except Exception as exc:
+            if not unreachable(exc):
+                raise
+            log.warning("events store unreachable: %s", describe_failure(exc))
+            raise StoreUnavailable(
+                "the events store cannot be reached; nothing was stored or read"
+            ) from exc
 
     def close(self) -> None:
         self._store_thread.shutdown(wait=True)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, defer, sessionmaker
 from ..errors import InvalidInput
 from ..ids import id_problem
 from ..settings import Settings
-from .db import make_engine, upgrade
+from .db import make_engine, ping, upgrade
 from .models import ArticleRow, EventMergeRow, EventRow
 from .sanitise import clean_value
 
@@ -67,6 +67,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> None:
+        """Raise if the database cannot be reached now (for /readyz)."""
+        ping(self.engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
