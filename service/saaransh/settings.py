@@ -93,7 +93,19 @@ class Settings(BaseSettings):
         256, ge=1, description="Queued items beyond which requests get 429 + Retry-After."
     )
     request_timeout_s: float = Field(
-        60.0, gt=0, description="Per-request deadline; past it the client gets 504."
+        60.0,
+        gt=0,
+        description="Per-request deadline; past it the client gets 504 and the request's "
+        "work still waiting (analysis, queued model items) is dropped unstarted.",
+    )
+    analysis_workers: int = Field(
+        2,
+        ge=1,
+        description="Threads that analyse request texts (cleaning, sentences, language) "
+        "before the model step. Analysis is CPU-bound Python, so about the number of "
+        "cores; more lets one huge article crowd out the others' analysis. Articles "
+        "waiting for analysis count towards max_queue, so a flood gets 429 before it "
+        "costs any CPU.",
     )
 
     # --- limits -------------------------------------------------------------

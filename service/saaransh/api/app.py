@@ -67,6 +67,7 @@ def create_app(
             max_chars=settings.max_chars,
             default_langs=settings.target_langs,
             events=app.state.events,
+            analysis_workers=settings.analysis_workers,
         )
         app.state.engine, app.state.batcher, app.state.service = eng, batcher, service
         tasks = []

@@ -1,8 +1,11 @@
-"""From request bodies to article records: analyse (worker threads), summarise (the
-batcher), assemble, and file the result in the events store when there is one.
+"""From request bodies to article records: admit (or 429), analyse (a small pool of
+worker threads), summarise (the batcher), assemble, and file the result in the events
+store when there is one.
 
 The routes stay thin; this is the same engine path the CLI takes, with the model call
-shared across concurrent requests.
+shared across concurrent requests. Nothing heavy runs on the event loop, and nothing
+runs for a request that was refused: admission counts the articles still in analysis
+as queued, so a flood is shed with 429 before it costs any CPU.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ class SummaryService:
         max_chars: int,
         default_langs: Sequence[str],
         events: Any = None,
+        analysis_workers: int = 2,
     ) -> None:
         self.engine, self.batcher, self.events = engine, batcher, events
         self.max_chars, self.default_langs = max_chars, tuple(default_langs)
@@ -76,11 +80,27 @@ class SummaryService:
         self._token_count: Callable[[str], int] = count or (lambda text: len(text.split()))
         # SQLite wants its writes in one thread; the store is slow I/O, not model work.
         self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="saaransh-store")
+        # Analysis is CPU-bound Python: a few threads keep the loop free, more would only
+        # let one huge article crowd the CPU. A job still waiting here when its request
+        # is cancelled (deadline, client gone) is dropped unstarted.
+        self._analysis = ThreadPoolExecutor(
+            analysis_workers, thread_name_prefix="saaransh-analysis"
+        )
+        self._reserved = 0  # model items promised to articles still in analysis
 
     async def summarise(self, items: Sequence[ArticleIn]) -> list[tuple[str, dict | Exception]]:
         """(article id, record or exception) in request order; every model item of every
         article goes to the batcher at once, so one request's articles share batches."""
-        prepared = await asyncio.to_thread(lambda: [self._prepare(it) for it in items])
+        expected = sum(len(it.target_langs or self.default_langs) for it in items)
+        self.batcher.check_room(expected, reserved=self._reserved)  # 429 before any work
+        self._reserved += expected
+        try:
+            loop = asyncio.get_running_loop()
+            prepared = await asyncio.gather(
+                *(loop.run_in_executor(self._analysis, self._prepare, it) for it in items)
+            )
+        finally:
+            self._reserved -= expected
         requests = [r for p in prepared if p.plan for r in p.plan.requests]
         tokens = [n for p in prepared if p.plan for n in p.tokens]
         results = await asyncio.gather(
@@ -157,6 +177,7 @@ class SummaryService:
             ) from exc
 
     def close(self) -> None:
+        self._analysis.shutdown(wait=False, cancel_futures=True)
         self._store_thread.shutdown(wait=True)
 
 
