@@ -142,6 +142,40 @@ class Settings(BaseSettings):
         "bounds the embedding time of any one input.",
     )
 
+    # --- limits below the app (uvicorn, `saaransh serve`) ----------------------
+    max_header_bytes: int = Field(
+        65_536,
+        ge=4096,
+        description="Largest request head (request line and headers) accepted; beyond it "
+        "the connection gets 400 and is closed before the app sees it. Browsers and API "
+        "clients send well under 8 KB; large cookies are the usual reason to raise it.",
+    )
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a connection has to deliver a complete request head (from "
+        "its start, or from the previous response); slower ones are closed. Lower frees "
+        "sockets held by slow or hostile clients sooner, at the risk of cutting off very "
+        "slow links.",
+    )
+    body_timeout_s: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds a request body has to arrive in full after its head; past "
+        "it the answer is 408 and the connection is closed, so a half-sent body cannot "
+        "hold a connection. 2 MB at 1 Mbit/s takes 16 s.",
+    )
+    keep_alive_s: int = Field(
+        5, ge=1, description="Seconds an idle keep-alive connection is kept open."
+    )
+    max_connections: int = Field(
+        512,
+        ge=1,
+        description="Open connections (and requests in progress) beyond which new requests "
+        "get 503 from the server itself. Each open connection costs a socket and a little "
+        "memory; the model queue (max_queue) sheds load long before this in normal use.",
+    )
+
     # --- service ------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Bind address of `saaransh serve`.")
     port: int = Field(8000, ge=1, le=65535, description="Port of `saaransh serve`.")

@@ -112,7 +112,9 @@ def create_app(
 
         install_web(app)
     # add_middleware wraps: the last added runs first (request id → CORS → metrics → ...).
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s
+    )
     app.add_middleware(GateMiddleware, lifecycle=lifecycle, api_key=settings.api_key)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     if settings.cors_origins:
