@@ -7,12 +7,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
 BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_LOCK = 0x7361612D6D6967  # pg_advisory_xact_lock key: "saa-mig" in ASCII
 # A database host that drops packets would otherwise hold a connect for minutes (the
 # kernel's TCP timeout), and every store call queued behind it.
 CONNECT_TIMEOUT_S = 5
@@ -100,5 +101,9 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Several servers starting at once on one database migrate one at a time;
+            # the others then find the schema current (else: duplicate-table errors).
+            connection.execute(select(func.pg_advisory_xact_lock(MIGRATIONS_LOCK)))
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
