@@ -61,6 +61,8 @@ class Prepared:
     plan: Plan | None = None
     tokens: list[int] = field(default_factory=list)
     error: Exception | None = None
+    # Model work to run in slices before the model call (a long article's embeddings).
+    prefetch: list[Callable[[], object]] = field(default_factory=list)
 
 
 class SummaryService:
@@ -101,6 +103,11 @@ class SummaryService:
             )
         finally:
             self._reserved -= expected
+        for p in prepared:
+            # One slice at a time, each awaited: other batches take their turn between
+            # slices, and a cancelled request (deadline, client gone) stops here.
+            for piece in p.prefetch:
+                await self.batcher.run_exclusive(piece)
         requests = [r for p in prepared if p.plan for r in p.plan.requests]
         tokens = [n for p in prepared if p.plan for n in p.tokens]
         results = await asyncio.gather(
@@ -143,7 +150,9 @@ class SummaryService:
             article = self.engine.analyse(raw)
             plan = self.engine.plan(article, item.target_langs or self.default_langs)
             tokens = [self._token_count(r.text) for r in plan.requests]
-            return Prepared(art_id, plan, tokens)
+            prefetch = getattr(self.engine.summariser, "prefetch", None)
+            pieces = [s for r in plan.requests for s in prefetch(r)] if prefetch else []
+            return Prepared(art_id, plan, tokens, prefetch=pieces)
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
 
