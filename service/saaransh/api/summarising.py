@@ -104,10 +104,7 @@ class SummaryService:
         finally:
             self._reserved -= expected
         for p in prepared:
-            # One slice at a time, each awaited: other batches take their turn between
-            # slices, and a cancelled request (deadline, client gone) stops here.
-            for piece in p.prefetch:
-                await self.batcher.run_exclusive(piece)
+            await self._run_slices(p)
         requests = [r for p in prepared if p.plan for r in p.plan.requests]
         tokens = [n for p in prepared if p.plan for n in p.tokens]
         results = await asyncio.gather(
@@ -133,6 +130,17 @@ class SummaryService:
             except Exception as exc:  # noqa: BLE001 - reported for this article only
                 out.append((p.id, exc))
         return out
+
+    async def _run_slices(self, p: Prepared) -> None:
+        # One slice at a time, each awaited: other batches take their turn between
+        # slices, and a cancelled request (deadline, client gone) stops here.
+        for piece in p.prefetch:
+            try:
+                await self.batcher.run_exclusive(piece)
+            except Exception:  # noqa: BLE001 - only a head start: the model call redoes it
+                log.warning("prefetch for %s failed; the model call does the work", p.id,
+                            exc_info=True)
+                return
 
     def _prepare(self, item: ArticleIn) -> Prepared:
         art_id = item.id or article_id(item.text)
