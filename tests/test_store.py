@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from sqlalchemy import inspect, text
 
+from saaransh.errors import InvalidInput
 from saaransh.store import EventRow, Store, clean_str, pack_vector, unpack_vector
 from store_backends import BACKENDS, make_store
 
@@ -56,15 +57,27 @@ def test_upsert_inserts_then_updates_without_duplicates(store):
 )
 def test_text_is_sanitised_at_the_boundary(store, raw, stored):
     store.upsert_article(
-        "x" + raw, title=raw, text=raw, sentences=[raw], language={"note": raw},
+        "x", title=raw, text=raw, sentences=[raw], language={"note": raw},
         summaries={"en": {"text": raw}}, entities={raw: 1.0},
     )  # fmt: skip
-    row = store.get_article("x" + raw)
-    assert row.id == "x" + stored
+    row = store.get_article("x")
     assert (row.title, row.text, row.sentences) == (stored, stored, [stored])
     assert row.language == {"note": stored}
     assert row.summaries == {"en": {"text": stored}}
     assert row.entities == {stored: 1.0}
+
+
+@pytest.mark.parametrize("bad", ["nul\x00id", "lone\ud800", "bell\x07", "c1\x85"])
+def test_ids_are_refused_not_rewritten(store, bad):
+    # Cleaning "nul\x00id" into "nulid" would file two different articles as one.
+    clean = bad.encode("ascii", "ignore").decode().replace("\x07", "").replace("\x00", "")
+    store.upsert_article(clean, title="the clean one")
+    with pytest.raises(InvalidInput, match="article id contains"):
+        store.upsert_article(bad, title="the other one")
+    assert store.get_article(bad) is None
+    assert store.get_event(bad) is None
+    assert store.get_article(clean).title == "the clean one"
+    assert store.count_articles() == 1
 
 
 def test_unknown_article_field_is_an_error(store):

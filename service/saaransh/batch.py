@@ -19,6 +19,7 @@ from typing import TextIO
 from .article import RawDocument
 from .engine import ArticleResult, Engine
 from .errors import SaaranshError
+from .ids import escape_id
 from .readers import ReadError
 
 ChunkProcessor = Callable[[list[RawDocument]], list[dict]]
@@ -28,6 +29,14 @@ def error_record(doc_id: str, exc: BaseException) -> dict:
     code = exc.code if isinstance(exc, SaaranshError) else "internal"
     message = str(exc) if isinstance(exc, SaaranshError) else f"{type(exc).__name__}: {exc}"
     return {"id": doc_id, "error": {"code": code, "message": message}}
+
+
+def unwritable_record(record: dict, exc: Exception) -> dict:
+    """The error record that stands in for `record` when it cannot be written as UTF-8
+    JSON (a lone surrogate somewhere in it); its id is escaped so it always can."""
+    message = f"the record could not be written ({type(exc).__name__})"
+    return {"id": escape_id(str(record.get("id", ""))),
+            "error": {"code": "unwritable", "message": message}}  # fmt: skip
 
 
 def process_chunk(
@@ -111,7 +120,13 @@ class JsonlSink:
             assert self.path is not None
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fh = self.path.open("a", encoding="utf-8")
-        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        try:
+            line = json.dumps(record, ensure_ascii=False)
+            line.encode("utf-8")
+        except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+            # One record that cannot be written must not stop the run (nor every rerun).
+            line = json.dumps(unwritable_record(record, exc), ensure_ascii=False)
+        self._fh.write(line + "\n")
         self._fh.flush()
 
     def close(self) -> None:
@@ -142,10 +157,11 @@ def pending(
     """Inputs not yet in the output, each id once."""
     seen: set[str] = set()
     for item in items:
-        if item.id in sink.done or item.id in seen:
+        key = escape_id(item.id)  # as the output file holds it
+        if key in sink.done or key in seen:
             totals.skipped += 1
             continue
-        seen.add(item.id)
+        seen.add(key)
         yield item
 
 

@@ -204,11 +204,23 @@ def serve(
 ) -> None:
     """Run the REST API (uvicorn) with dynamic batching, the web page at / and, when
     $SAARANSH_FEEDS is set, the feed follower."""
+    from sqlalchemy.engine import make_url
+
     from .api.server import run
+    from .store.db import database_problem
 
     overrides: dict[str, Any] = {"host": host, "port": port, "runtime": runtime}
     overrides = {k: v for k, v in overrides.items() if v is not None}
-    run(Settings(**overrides))
+    settings = Settings(**overrides)
+    url = settings.resolved_database_url()
+    problem = database_problem(url)
+    if problem is not None:
+        # One line that says what and where, instead of a startup traceback.
+        where = make_url(url).render_as_string(hide_password=True)
+        _err(f"saaransh serve: cannot reach the database {where} ({problem}); "
+             "check SAARANSH_DATABASE_URL")
+        raise typer.Exit(1)
+    run(settings)
 
 
 @app.command()

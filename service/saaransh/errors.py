@@ -45,3 +45,10 @@ class Timeout(SaaranshError):
 class NotFound(SaaranshError):
     code = "not_found"
     status = 404
+
+
+class StoreUnavailable(SaaranshError):
+    """The events store (the database) cannot be reached: nothing was read or stored."""
+
+    code = "store_unavailable"
+    status = 503

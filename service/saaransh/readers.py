@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .article import RawDocument
 from .errors import InvalidInput
+from .ids import escape_id, id_problem
 from .text.normalise import decode_bytes
 
 TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
@@ -54,7 +55,7 @@ def read_file(path: Path) -> Iterator[RawDocument | ReadError]:
         data = path.read_bytes()
         text = decode_bytes(data)
     except (OSError, InvalidInput) as exc:
-        yield ReadError(path.stem, str(path), _describe(exc))
+        yield ReadError(escape_id(path.stem), str(path), _describe(exc))
         return
     if suffix == ".jsonl":
         yield from _read_jsonl(text, path)
@@ -75,7 +76,8 @@ def _read_jsonl(text: str, path: Path) -> Iterator[RawDocument | ReadError]:
             doc = document_from_mapping(obj, source=where)
         except (ValueError, InvalidInput) as exc:
             ident = obj.get("id") if isinstance(obj, dict) else None
-            yield ReadError(str(ident or where), where, _describe(exc))
+            # The id as it would print: a lone surrogate cannot even be written as UTF-8.
+            yield ReadError(escape_id(str(ident or where)), where, _describe(exc))
             continue
         yield doc
 
@@ -90,6 +92,15 @@ def document_from_mapping(obj: object, *, source: str) -> RawDocument:
     ident = obj.get("id")
     if ident is None or str(ident).strip() == "":
         raise InvalidInput("field 'id' is required in JSON Lines input")
+    problem = id_problem(str(ident))
+    if problem is not None:
+        raise InvalidInput(f"field 'id' {problem}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidInput(
+            f"field 'text' contains a lone surrogate at position {exc.start}"
+        ) from None
     fmt = obj.get("format", "text")
     if fmt not in ("text", "html"):
         raise InvalidInput("field 'format' must be 'text' or 'html'")

@@ -93,7 +93,19 @@ class Settings(BaseSettings):
         256, ge=1, description="Queued items beyond which requests get 429 + Retry-After."
     )
     request_timeout_s: float = Field(
-        60.0, gt=0, description="Per-request deadline; past it the client gets 504."
+        60.0,
+        gt=0,
+        description="Per-request deadline; past it the client gets 504 and the request's "
+        "work still waiting (analysis, queued model items) is dropped unstarted.",
+    )
+    analysis_workers: int = Field(
+        2,
+        ge=1,
+        description="Threads that analyse request texts (cleaning, sentences, language) "
+        "before the model step. Analysis is CPU-bound Python, so about the number of "
+        "cores; more lets one huge article crowd out the others' analysis. Articles "
+        "waiting for analysis count towards max_queue, so a flood gets 429 before it "
+        "costs any CPU.",
     )
 
     # --- limits -------------------------------------------------------------
@@ -128,6 +140,40 @@ class Settings(BaseSettings):
         "of several); a longer one is embedded by its first characters. e5-small reads 512 "
         "tokens, about 1,500-2,000 characters of news, so the cap costs little accuracy and "
         "bounds the embedding time of any one input.",
+    )
+
+    # --- limits below the app (uvicorn, `saaransh serve`) ----------------------
+    max_header_bytes: int = Field(
+        65_536,
+        ge=4096,
+        description="Largest request head (request line and headers) accepted; beyond it "
+        "the connection gets 400 and is closed before the app sees it. Browsers and API "
+        "clients send well under 8 KB; large cookies are the usual reason to raise it.",
+    )
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a connection has to deliver a complete request head (from "
+        "its start, or from the previous response); slower ones are closed. Lower frees "
+        "sockets held by slow or hostile clients sooner, at the risk of cutting off very "
+        "slow links.",
+    )
+    body_timeout_s: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds a request body has to arrive in full after its head; past "
+        "it the answer is 408 and the connection is closed, so a half-sent body cannot "
+        "hold a connection. 2 MB at 1 Mbit/s takes 16 s.",
+    )
+    keep_alive_s: int = Field(
+        5, ge=1, description="Seconds an idle keep-alive connection is kept open."
+    )
+    max_connections: int = Field(
+        512,
+        ge=1,
+        description="Open connections (and requests in progress) beyond which new requests "
+        "get 503 from the server itself. Each open connection costs a socket and a little "
+        "memory; the model queue (max_queue) sheds load long before this in normal use.",
     )
 
     # --- service ------------------------------------------------------------

@@ -67,6 +67,7 @@ def create_app(
             max_chars=settings.max_chars,
             default_langs=settings.target_langs,
             events=app.state.events,
+            analysis_workers=settings.analysis_workers,
         )
         app.state.engine, app.state.batcher, app.state.service = eng, batcher, service
         tasks = []
@@ -111,7 +112,9 @@ def create_app(
 
         install_web(app)
     # add_middleware wraps: the last added runs first (request id → CORS → metrics → ...).
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_s
+    )
     app.add_middleware(GateMiddleware, lifecycle=lifecycle, api_key=settings.api_key)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     if settings.cors_origins:

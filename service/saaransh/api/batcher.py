@@ -87,17 +87,7 @@ class Batcher:
         self, requests: Sequence[SummaryRequest], tokens: Sequence[int] | None = None
     ) -> list[asyncio.Future[Summary]]:
         """Queue all of one caller's items or none of them (QueueFull, ShuttingDown)."""
-        if self._dead is not None:
-            raise WorkerFailed("the summariser stopped unexpectedly")
-        if self._closing or not self.alive:
-            raise ShuttingDown("the summariser is not accepting work (shutting down)")
-        depth = self.depth
-        # An oversized group is still admitted into an empty queue, else it could never run.
-        if depth and depth + len(requests) > self.max_queue:
-            raise QueueFull(
-                f"the queue is full ({depth} of {self.max_queue} items); retry later",
-                retry_after=self._retry_after(depth),
-            )
+        self.check_room(len(requests))
         loop = asyncio.get_running_loop()
         futures = []
         for i, request in enumerate(requests):
@@ -108,6 +98,22 @@ class Batcher:
         self._idle.clear()
         self._wakeup.set()
         return futures
+
+    def check_room(self, items: int, reserved: int = 0) -> None:
+        """Raise QueueFull (or ShuttingDown, WorkerFailed) unless `items` more fit in the
+        queue beside `reserved` ones promised to callers still being analysed. Cheap, so
+        a request is refused before any work is spent on it."""
+        if self._dead is not None:
+            raise WorkerFailed("the summariser stopped unexpectedly")
+        if self._closing or not self.alive:
+            raise ShuttingDown("the summariser is not accepting work (shutting down)")
+        depth = self.depth + reserved
+        # An oversized group is still admitted into an empty queue, else it could never run.
+        if depth and depth + items > self.max_queue:
+            raise QueueFull(
+                f"the queue is full ({depth} of {self.max_queue} items); retry later",
+                retry_after=self._retry_after(depth),
+            )
 
     async def run_exclusive(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn` on the model thread, between batches (for warm-up and event refresh)."""

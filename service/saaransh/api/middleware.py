@@ -6,6 +6,7 @@ request's contextvars, and let a route listen for the client's disconnect.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import time
 from collections.abc import Iterable, Iterator
@@ -42,10 +43,12 @@ def _header(scope: Scope, name: bytes) -> str | None:
 
 class BodyLimitMiddleware:
     """413 past `max_bytes` (by Content-Length up front, else by counting the chunks),
-    422 for a JSON body that is not UTF-8; the app then gets the buffered body."""
+    408 when the whole body has not arrived within `timeout_s` (the connection is then
+    closed: a half-sent body holds nothing), 422 for a JSON body that is not UTF-8; the
+    app then gets the buffered body."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float = 30.0) -> None:
+        self.app, self.max_bytes, self.timeout_s = app, max_bytes, timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -64,8 +67,15 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         chunks, size = [], 0
+        deadline = time.monotonic() + self.timeout_s
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+            except TimeoutError:
+                text = f"body: not received in full within {self.timeout_s:g} s"
+                closing = {"Connection": "close"}
+                await error_response(408, "request_timeout", text, closing)(scope, receive, send)
+                return
             if message["type"] == "http.disconnect":
                 return  # the client left before sending its body
             chunk = message.get("body", b"")

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..ids import id_problem
+
 Lang = Literal["en", "hi"]
 
 
@@ -26,6 +28,14 @@ def reject_unsafe(value: str | None) -> str | None:
     return value
 
 
+def reject_bad_id(value: str | None) -> str | None:
+    """Ids are refused, never rewritten: two ids must never become one stored article."""
+    problem = None if value is None else id_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 class ArticleIn(BaseModel):
     text: str = Field(description="The article: plain text, or HTML with format='html'.")
     title: str | None = Field(None, max_length=1000)
@@ -33,7 +43,8 @@ class ArticleIn(BaseModel):
         None,
         min_length=1,
         max_length=200,
-        description="Your id for the article; default: 'art_' + sha1 of the text.",
+        description="Your id for the article; default: 'art_' + sha1 of the text. Control "
+        "characters and lone surrogates are refused (422), never cleaned away.",
     )
     url: str | None = Field(None, max_length=2048)
     published_at: str | None = Field(
@@ -44,7 +55,8 @@ class ArticleIn(BaseModel):
     )
     format: Literal["text", "html"] = "text"
 
-    _safe = field_validator("title", "id", "url", "published_at")(reject_unsafe)
+    _safe = field_validator("title", "url", "published_at")(reject_unsafe)
+    _safe_id = field_validator("id")(reject_bad_id)
 
 
 class BatchIn(BaseModel):

@@ -7,9 +7,11 @@ import signal
 from types import FrameType
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from ..settings import Settings
 from .app import app_for
+from .guard import guarded_h11
 from .middleware import Lifecycle
 from .request_id import RequestIdFilter
 
@@ -41,16 +43,24 @@ def configure_logging(level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
-def run(settings: Settings) -> None:
-    """Serve on settings.host:settings.port until SIGTERM/SIGINT, then drain and exit."""
-    configure_logging()
-    app = app_for(settings)
-    config = uvicorn.Config(
+def uvicorn_config(app: ASGIApp, settings: Settings) -> uvicorn.Config:
+    """How `saaransh serve` runs `app`: its address, drain time and connection limits."""
+    return uvicorn.Config(
         app,
         host=settings.host,
         port=settings.port,
         log_config=None,  # keep the request-id format above for uvicorn's loggers too
         # In-flight requests may take up to request_timeout_s; give them that to finish.
         timeout_graceful_shutdown=int(settings.request_timeout_s) + 5,
+        http=guarded_h11(settings.header_timeout_s),
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        timeout_keep_alive=settings.keep_alive_s,
+        limit_concurrency=settings.max_connections,
     )
-    DrainingServer(config, app.state.lifecycle).run()
+
+
+def run(settings: Settings) -> None:
+    """Serve on settings.host:settings.port until SIGTERM/SIGINT, then drain and exit."""
+    configure_logging()
+    app = app_for(settings)
+    DrainingServer(uvicorn_config(app, settings), app.state.lifecycle).run()

@@ -1,8 +1,11 @@
-"""From request bodies to article records: analyse (worker threads), summarise (the
-batcher), assemble, and file the result in the events store when there is one.
+"""From request bodies to article records: admit (or 429), analyse (a small pool of
+worker threads), summarise (the batcher), assemble, and file the result in the events
+store when there is one.
 
 The routes stay thin; this is the same engine path the CLI takes, with the model call
-shared across concurrent requests.
+shared across concurrent requests. Nothing heavy runs on the event loop, and nothing
+runs for a request that was refused: admission counts the articles still in analysis
+as queued, so a flood is shed with 429 before it costs any CPU.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from typing import Any, TypeVar
 
 from ..article import RawDocument
 from ..engine import ArticleResult, Engine, Plan
-from ..errors import InvalidInput, SaaranshError, Timeout
+from ..errors import InvalidInput, SaaranshError, StoreUnavailable, Timeout
+from ..store.db import describe_failure, unreachable
 from .batcher import Batcher
 from .schemas import ArticleIn
 
@@ -57,6 +61,8 @@ class Prepared:
     plan: Plan | None = None
     tokens: list[int] = field(default_factory=list)
     error: Exception | None = None
+    # Model work to run in slices before the model call (a long article's embeddings).
+    prefetch: list[Callable[[], object]] = field(default_factory=list)
 
 
 class SummaryService:
@@ -68,6 +74,7 @@ class SummaryService:
         max_chars: int,
         default_langs: Sequence[str],
         events: Any = None,
+        analysis_workers: int = 2,
     ) -> None:
         self.engine, self.batcher, self.events = engine, batcher, events
         self.max_chars, self.default_langs = max_chars, tuple(default_langs)
@@ -75,11 +82,29 @@ class SummaryService:
         self._token_count: Callable[[str], int] = count or (lambda text: len(text.split()))
         # SQLite wants its writes in one thread; the store is slow I/O, not model work.
         self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="saaransh-store")
+        # Analysis is CPU-bound Python: a few threads keep the loop free, more would only
+        # let one huge article crowd the CPU. A job still waiting here when its request
+        # is cancelled (deadline, client gone) is dropped unstarted.
+        self._analysis = ThreadPoolExecutor(
+            analysis_workers, thread_name_prefix="saaransh-analysis"
+        )
+        self._reserved = 0  # model items promised to articles still in analysis
 
     async def summarise(self, items: Sequence[ArticleIn]) -> list[tuple[str, dict | Exception]]:
         """(article id, record or exception) in request order; every model item of every
         article goes to the batcher at once, so one request's articles share batches."""
-        prepared = await asyncio.to_thread(lambda: [self._prepare(it) for it in items])
+        expected = sum(len(it.target_langs or self.default_langs) for it in items)
+        self.batcher.check_room(expected, reserved=self._reserved)  # 429 before any work
+        self._reserved += expected
+        try:
+            loop = asyncio.get_running_loop()
+            prepared = await asyncio.gather(
+                *(loop.run_in_executor(self._analysis, self._prepare, it) for it in items)
+            )
+        finally:
+            self._reserved -= expected
+        for p in prepared:
+            await self._run_slices(p)
         requests = [r for p in prepared if p.plan for r in p.plan.requests]
         tokens = [n for p in prepared if p.plan for n in p.tokens]
         results = await asyncio.gather(
@@ -106,6 +131,17 @@ class SummaryService:
                 out.append((p.id, exc))
         return out
 
+    async def _run_slices(self, p: Prepared) -> None:
+        # One slice at a time, each awaited: other batches take their turn between
+        # slices, and a cancelled request (deadline, client gone) stops here.
+        for piece in p.prefetch:
+            try:
+                await self.batcher.run_exclusive(piece)
+            except Exception:  # noqa: BLE001 - only a head start: the model call redoes it
+                log.warning("prefetch for %s failed; the model call does the work", p.id,
+                            exc_info=True)
+                return
+
     def _prepare(self, item: ArticleIn) -> Prepared:
         art_id = item.id or article_id(item.text)
         try:
@@ -122,7 +158,9 @@ class SummaryService:
             article = self.engine.analyse(raw)
             plan = self.engine.plan(article, item.target_langs or self.default_langs)
             tokens = [self._token_count(r.text) for r in plan.requests]
-            return Prepared(art_id, plan, tokens)
+            prefetch = getattr(self.engine.summariser, "prefetch", None)
+            pieces = [s for r in plan.requests for s in prefetch(r)] if prefetch else []
+            return Prepared(art_id, plan, tokens, prefetch=pieces)
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
 
@@ -137,17 +175,26 @@ class SummaryService:
         return result.to_record()
 
     async def _ingest(self, result: ArticleResult) -> str | None:
-        try:
-            return await self.store(self.events.ingest, result)
-        except Exception:  # noqa: BLE001 - the summary stands without its cluster
-            log.exception("events store: ingest of %s failed", result.article.id)
-            return None
+        # No summary claims a store it did not make: a failed write fails the article
+        # (503 store_unavailable when the database is unreachable), never 200 without it.
+        return await self.store(self.events.ingest, result)
 
     async def store(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run a store call on the store thread."""
-        return await asyncio.get_running_loop().run_in_executor(self._store_thread, fn, *args)
+        """Run a store call on the store thread; an unreachable database is
+        StoreUnavailable (503), whatever the driver called it."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._store_thread, fn, *args)
+        except Exception as exc:
+            if not unreachable(exc):
+                raise
+            log.warning("events store unreachable: %s", describe_failure(exc))
+            raise StoreUnavailable(
+                "the events store cannot be reached; nothing was stored or read"
+            ) from exc
 
     def close(self) -> None:
+        self._analysis.shutdown(wait=False, cancel_futures=True)
         self._store_thread.shutdown(wait=True)
 
 

@@ -25,8 +25,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, defer, sessionmaker
 
+from ..errors import InvalidInput
+from ..ids import id_problem
 from ..settings import Settings
-from .db import make_engine, upgrade
+from .db import make_engine, ping, upgrade
 from .models import ArticleRow, EventMergeRow, EventRow
 from .sanitise import clean_value
 
@@ -65,6 +67,10 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> None:
+        """Raise if the database cannot be reached now (for /readyz)."""
+        ping(self.engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -106,8 +112,12 @@ class Store:
         unknown = set(fields) - set(ARTICLE_FIELDS)
         if unknown:
             raise TypeError(f"unknown article fields: {sorted(unknown)}")
+        problem = id_problem(id)
+        if problem is not None:
+            # Cleaning would merge ids ("nul\x00id" and "nulid"): refuse instead.
+            raise InvalidInput(f"article id {problem}")
         with self._use(session) as s:
-            article_id = clean_value(id)
+            article_id = id
             row = s.get(ArticleRow, article_id)
             if row is None:
                 # INSERT ... ON CONFLICT DO NOTHING: a concurrent insert of the same id
@@ -122,8 +132,10 @@ class Store:
             return row
 
     def get_article(self, id: str, session: Session | None = None) -> ArticleRow | None:
+        if id_problem(id) is not None:
+            return None  # upsert_article never stores such an id
         with self._use(session) as s:
-            return s.get(ArticleRow, clean_value(id))
+            return s.get(ArticleRow, id)
 
     def latest_published(self, session: Session | None = None) -> dt.date | None:
         """The newest article date in the store (the stream's clock for undated articles)."""
@@ -142,8 +154,10 @@ class Store:
             return into or id
 
     def get_event(self, id: str, session: Session | None = None) -> EventRow | None:
+        if id_problem(id) is not None:
+            return None  # event ids are made here, never with such characters
         with self._use(session) as s:
-            return s.get(EventRow, self.resolve_event_id(clean_value(id), s))
+            return s.get(EventRow, self.resolve_event_id(id, s))
 
     def event_article_ids(self, id: str, session: Session | None = None) -> list[str]:
         """Member ids, oldest first (undated last), ties by id: a stable order."""

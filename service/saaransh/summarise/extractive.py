@@ -10,7 +10,9 @@ request (the IndicTrans2 trick: one model call for many documents).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
@@ -26,6 +28,9 @@ _LETTERED = re.compile(r"\w*[^\W\d_]\w*")
 MIN_WORDS = 4  # shorter "sentences" are headings or fragments, not summary material
 TINY = 2  # an article of at most this many sentences is its own summary
 LANG_NAMES = {"hi": "Hindi", "en": "English"}
+# Texts embedded per prefetch slice: about a second of e5-small on one CPU core, so other
+# requests wait at most that long behind a long article's embedding.
+PREFETCH_SLICE = 32
 
 
 @dataclass
@@ -65,6 +70,23 @@ class ExtractiveSummariser:
 
     def warmup(self, batch_size: int = 1) -> None:
         self.embedder.embed(["warm-up sentence"] * max(1, batch_size))
+
+    def prefetch(self, request: SummaryRequest) -> list[Callable[[], object]]:
+        """The embedding work of a long request, in slices of PREFETCH_SLICE texts that
+        fill the embedder's cache; a server runs them on the model thread between other
+        batches, so one long article cannot hold the model for its whole embedding, and
+        a missed deadline stops it between slices. The summary then reads the cache.
+        Empty for a short request, or when the cache could not keep the slices' work."""
+        try:
+            p = self._prepare(request)
+        except NothingToExtract:
+            return []
+        texts = [t[: self.max_embed_chars] for t in (*(t for _, t in p.candidates), *p.guides)]
+        if len(texts) <= PREFETCH_SLICE or len(texts) > getattr(self.embedder, "cache_size", 0):
+            return []
+        embed = self.embedder.embed
+        return [partial(embed, texts[i : i + PREFETCH_SLICE])
+                for i in range(0, len(texts), PREFETCH_SLICE)]  # fmt: skip
 
     def summarise(self, requests: list[SummaryRequest]) -> list[Summary | Exception]:
         prepared: list[_Prepared | Exception] = []

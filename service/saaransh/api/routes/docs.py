@@ -14,7 +14,9 @@ _WHY = {
     422: "Invalid input; the message names the field and the limit.",
     429: "Queue full; retry after the Retry-After header's seconds.",
     500: "Internal error (details are in the server log, under the request id).",
-    503: "Not ready, shutting down, or the model worker failed.",
+    503: "Not ready, shutting down, the model worker failed, or the events store is "
+    "unreachable (code `store_unavailable`: nothing was stored or read; a summary is "
+    "never answered 200 unless its article was stored).",
     504: "No result within request_timeout_s.",
 }
 

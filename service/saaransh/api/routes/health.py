@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
+from ...store.db import describe_failure
 from ..errors import error_response
 from ..schemas import Health
 from .docs import error_responses
 
 router = APIRouter(tags=["health"])
+STORE_PING_TIMEOUT_S = 2.0
 
 
 @router.get("/healthz", response_model=Health)
@@ -20,14 +24,31 @@ async def healthz() -> JSONResponse:
 
 @router.get("/readyz", response_model=Health, responses=error_responses(503))
 async def readyz(request: Request) -> JSONResponse:
-    """Models loaded and warmed, batcher running, not draining."""
+    """Models loaded and warmed, batcher running, events store reachable, not draining."""
     lifecycle = request.app.state.lifecycle
     if lifecycle.draining:
         return error_response(503, "shutting_down", "the server is shutting down")
     batcher = getattr(request.app.state, "batcher", None)
     if not lifecycle.ready or batcher is None or not batcher.alive:
         return error_response(503, "not_ready", "models are loading or the worker stopped")
+    problem = await store_problem(request.app.state.events)
+    if problem is not None:
+        return error_response(503, "store_unavailable", f"the events store: {problem}")
     return JSONResponse({"status": "ready", "models": request.app.state.engine.model_names})
+
+
+async def store_problem(events: object) -> str | None:
+    """Why the events store cannot serve now, or None (also with no store at all)."""
+    store = getattr(events, "store", None)
+    if store is None or not hasattr(store, "ping"):
+        return None
+    try:
+        await asyncio.wait_for(asyncio.to_thread(store.ping), STORE_PING_TIMEOUT_S)
+    except TimeoutError:
+        return f"no answer within {STORE_PING_TIMEOUT_S:g} s"
+    except Exception as exc:  # noqa: BLE001 - any failure to reach it means not ready
+        return describe_failure(exc)
+    return None
 
 
 @router.get(
