@@ -7,6 +7,7 @@ import signal
 from types import FrameType
 
 import uvicorn
+from fastapi import FastAPI
 
 from ..settings import Settings
 from .app import app_for
@@ -41,10 +42,11 @@ def configure_logging(level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
-def run(settings: Settings) -> None:
-    """Serve on settings.host:settings.port until SIGTERM/SIGINT, then drain and exit."""
+def run(settings: Settings, app: FastAPI | None = None) -> None:
+    """Serve `app` (default: `app_for(settings)`) on settings.host:settings.port until
+    SIGTERM/SIGINT, then drain and exit."""
     configure_logging()
-    app = app_for(settings)
+    app = app or app_for(settings)
     config = uvicorn.Config(
         app,
         host=settings.host,
