@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import statistics
 import sys
 import tempfile
@@ -107,6 +108,8 @@ def events_made(base: str) -> tuple[int, int]:
 
 
 def main() -> None:
+    # Turn SIGTERM (e.g. from `timeout`) into SystemExit so the server process is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--new-tokens", type=int, default=48)
