@@ -7,8 +7,8 @@ from contextlib import asynccontextmanager
 
 import httpx
 
+from fake_engine import FakeEngine
 from saaransh.api import create_app
-from saaransh.api.testing import FakeEngine
 from saaransh.settings import Settings
 
 HINDI = "भारत ने आज नई योजना की घोषणा की। सरकार ने कहा कि इससे किसानों को लाभ होगा।"

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from api_support import ENGLISH, fake_engine, make_settings, serve
-from saaransh.api.testing import FakeEngine
+from fake_engine import FakeEngine
 
 
 class SlowAnalysis(FakeEngine):

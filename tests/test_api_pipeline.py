@@ -4,7 +4,7 @@ articles, with the fake summariser standing in for the model."""
 from __future__ import annotations
 
 from api_support import make_settings, serve
-from saaransh.api.testing import FakeEngine
+from fake_engine import FakeEngine
 
 
 async def test_seed_articles_through_the_real_pipeline(seed_paths):

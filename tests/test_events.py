@@ -134,7 +134,9 @@ def test_reingesting_keeps_one_row_and_the_event(backend_store):
     assert svc.store.count_articles() == 1
     assert svc.get_cluster(first)["article_ids"] == ["a"]
     assert svc.store.get_article("a").sentences == ["new text here now."]
-    assert svc.store.get_event(first).summary_dirty is False  # get_cluster refreshed it
+    assert svc.store.get_event(first).summary_dirty is True  # reads never recompute
+    assert svc.refresh_dirty() == 1
+    assert svc.store.get_event(first).summary_dirty is False
 
 
 SHARED = "The rescue teams reached the flooded district on Monday night."
@@ -165,12 +167,14 @@ def test_event_summary_word_budget(budget, most):
     sentences = ["one two three four five six seven eight nine ten.",
                  "alpha beta gamma delta epsilon zeta eta theta iota kappa."]  # fmt: skip
     eid = svc.ingest(result("a", "topic1", sentences, D(2025, 11, 1)))
+    svc.refresh_dirty()
     assert len(svc.get_cluster(eid)["summaries"]["en"]["text"].split()) <= most
 
 
 def test_missing_language_is_null_with_a_reason():
     svc = service()
     eid = svc.ingest(result("a", "topic1", ["Only an English report exists here."], D(2025, 1, 1)))
+    svc.refresh_dirty()
     cluster = svc.get_cluster(eid)
     assert cluster["summaries"]["hi"] is None
     assert "'hi'" in cluster["unavailable"]["hi"]
@@ -197,6 +201,7 @@ def test_abstractive_summariser_gets_the_key_sentences_as_one_request():
     eid = svc.ingest(result("a", "topic1", ["Rain floods the city streets today.",
                                             "Schools are shut in four districts."],
                             D(2025, 11, 1)))  # fmt: skip
+    svc.refresh_dirty()
     cluster = svc.get_cluster(eid)
     assert cluster["summaries"]["en"]["method"] == "abstractive"
     assert cluster["summaries"]["hi"]["text"].startswith("[hi]")  # written from English
@@ -207,7 +212,7 @@ def test_abstractive_summariser_gets_the_key_sentences_as_one_request():
 def test_summaries_recompute_only_when_the_event_changes():
     svc = service(settings=EventSettings(**TITLE_ONLY))
     eid = svc.ingest(result("a", "topic1", ["A first sentence with words."], D(2025, 11, 1)))
-    svc.get_cluster(eid)
+    assert svc.refresh_dirty() == 1
     calls = svc.embedder.calls
     svc.get_cluster(eid)
     svc.list_clusters()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from api_support import make_settings, serve
-from saaransh.api.testing import FakeEngine
+from fake_engine import FakeEngine
 
 PAGE = (Path(__file__).parent / "fixtures" / "article.html").read_text(encoding="utf-8")
 

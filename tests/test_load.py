@@ -1,8 +1,9 @@
-"""A real `saaransh serve` process on 127.0.0.1 under 200 concurrent requests: every
-request is answered, with its own article's record, and SIGTERM drains cleanly.
+"""A real server process (`saaransh serve`'s server, tests/load_server.py) on 127.0.0.1
+under 200 concurrent requests: every request is answered, with its own article's record,
+and SIGTERM drains cleanly.
 
-Runs in the default suite, bounded to well under 30 s per test: the test-only fake
-summariser (SAARANSH_TEST_BACKEND=fake) behind the real analysis pipeline.
+Runs in the default suite, bounded to well under 30 s per test: the fake summariser of
+tests/fake_engine.py, injected into the real app, behind the real analysis pipeline.
 """
 
 from __future__ import annotations
@@ -33,18 +34,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(**env_overrides: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`saaransh serve` on a free port with the fake backend, until the block ends."""
+def running_server(delay_ms: int = 20, **env_overrides: str
+                   ) -> Iterator[tuple[str, subprocess.Popen]]:  # fmt: skip
+    """The server on a free port with the fake engine, until the block ends; `delay_ms`
+    is the fake model's cost per call, so batching matters."""
     port = free_port()
     env = os.environ | {
-        "SAARANSH_TEST_BACKEND": "fake",
-        "SAARANSH_TEST_FAKE_DELAY_MS": "20",  # a per-call cost, so batching matters
         "SAARANSH_MAX_QUEUE": "1000",
         "SAARANSH_MAX_WAIT_MS": "5",
         "SAARANSH_REQUEST_TIMEOUT_S": "20",
     } | env_overrides
-    cmd = [sys.executable, "-c", "from saaransh.cli import main; main()", "serve",
-           "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [sys.executable, str(ROOT / "tests" / "load_server.py"), str(port),
+           "--delay-ms", str(delay_ms)]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
@@ -97,8 +98,7 @@ def test_200_concurrent_requests_all_answered():
 
 def test_sigterm_finishes_in_flight_requests_then_exits():
     # A slow model, so the requests are surely inside the server when SIGTERM comes.
-    slow = {"SAARANSH_TEST_FAKE_DELAY_MS": "1000", "SAARANSH_MAX_BATCH_SIZE": "64"}
-    with running_server(**slow) as (base, proc):
+    with running_server(delay_ms=1000, SAARANSH_MAX_BATCH_SIZE="64") as (base, proc):
 
         async def scenario() -> list[httpx.Response]:
             async with httpx.AsyncClient(base_url=base, timeout=20) as client:

@@ -9,8 +9,8 @@ import threading
 import time
 
 from api_support import ENGLISH, make_settings, serve
+from fake_engine import FakeEngine, FakeSummariser
 from fakes import WordEmbedder
-from saaransh.api.testing import FakeEngine, FakeSummariser
 from saaransh.article import RawDocument
 from saaransh.engine import Engine
 from saaransh.summarise.base import SummaryRequest

@@ -64,6 +64,36 @@ def test_resolve_a_folder_infers_the_family(settings, folder, family):
     assert spec.family == family and weights_present(spec)
 
 
+@pytest.mark.parametrize(
+    ("folder", "role", "entry"),
+    [
+        ("crosssum", "summariser", "crosssum"),
+        ("indicbart", "summariser", "indicbart-xlsum"),
+        ("nllb", "translator", "nllb-600m"),
+        ("mbart50", "translator", "mbart50-m2m"),
+    ],
+)
+def test_a_folder_gets_its_familys_generation_defaults(settings, folder, role, entry):
+    spec = resolve(str(tiny_root() / folder), settings, role=role)
+    assert spec.generation == registry_specs(settings)[entry].generation
+    assert spec.generation["num_beams"] == 4 and spec.max_input_tokens == 512
+
+
+def test_a_folder_without_an_entry_of_its_family_and_role_has_no_defaults(settings):
+    assert resolve(str(tiny_root() / "mt5_xlsum"), settings).generation == {}  # generic
+    # The registry's mBART-50 is a translator: its lengths are not a summary's.
+    assert resolve(str(tiny_root() / "mbart50"), settings).generation == {}
+
+
+def test_a_crosssum_folder_generates_with_the_registry_beams(settings):
+    from saaransh.summarise.seq2seq import load_runner
+
+    runner = load_runner(resolve(str(tiny_root() / "crosssum"), settings), settings)
+    kwargs = registry_specs(settings)["crosssum"].generation
+    assert runner.generate_kwargs == {k: v for k, v in kwargs.items() if k != "max_input_tokens"}
+    assert runner.generate_kwargs["num_beams"] == 4  # not transformers' greedy default
+
+
 def test_resolve_unknown_name_lists_the_registry(settings):
     with pytest.raises(ModelUnavailable) as info:
         resolve("no-such-model", settings)

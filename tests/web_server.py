@@ -54,13 +54,15 @@ ARTICLES = [
 ]
 
 
-def build(db_file: str, api_key: str | None = None):
-    """The app, its events store seeded (event summaries computed before it serves)."""
+def build(db_file: str, api_key: str | None = None, refresh_interval_s: float | None = None):
+    """The app, its events store seeded (event summaries computed before it serves);
+    `refresh_interval_s` overrides the event summaries' debounce."""
     settings = Settings(database_url=f"sqlite:///{db_file}", api_key=api_key, max_wait_ms=5)
     store = Store(settings.resolved_database_url()).migrate()
-    events = EventService(
-        store, embedder=KeywordEmbedder(KEYWORDS), settings=keyword_event_settings()
-    )
+    event_settings = keyword_event_settings()
+    if refresh_interval_s is not None:
+        event_settings.refresh_interval_s = refresh_interval_s
+    events = EventService(store, embedder=KeywordEmbedder(KEYWORDS), settings=event_settings)
     engine = Engine(EchoSummariser(same_language_only=True), max_chars=settings.max_chars)
     docs = [RawDocument(id=i, body=text, title=title, url=url, published_at=date)
             for i, url, date, title, text in ARTICLES]  # fmt: skip

@@ -6,9 +6,11 @@ is split so a server can batch the model step across requests:
     article = engine.analyse(raw)                 # CPU: clean, sentences, language
     plan = engine.plan(article, langs)            # which model calls are needed
     results = engine.summarise_requests(plan.requests)   # the batched model call
-    record = engine.assemble(plan, results)       # translate-fallbacks, reasons
+    needed = engine.translations(plan, results)   # summarise-then-translate work
+    texts = engine.translate_batch(list(needed.values()))  # the batched translation call
+    record = engine.assemble(plan, results, dict(zip(needed, texts)))  # reasons
 
-`summarise_articles` does all four for a list of articles in one batch.
+`summarise_articles` does all of these for a list of articles, each model step batched.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from .summarise.base import (
     Summariser,
     Summary,
     SummaryRequest,
+    Translation,
     Translator,
 )
 
@@ -204,8 +207,52 @@ class Engine:
             return []
         return self.summariser.summarise(requests)
 
-    # -- stage 4: assembly -----------------------------------------------------
-    def assemble(self, plan: Plan, results: Sequence[Summary | Exception]) -> ArticleResult:
+    # -- stage 4: translations (summarise-then-translate), batched -------------
+    def translations(
+        self, plan: Plan, results: Sequence[Summary | Exception]
+    ) -> dict[str, Translation]:
+        """target lang -> the translation its route still needs (for summaries that came out)."""
+        needed = {}
+        for lang in plan.langs:
+            how, arg = plan.route[lang]
+            result = results[int(arg)] if how == "translate" else None
+            if isinstance(result, Summary):
+                needed[lang] = Translation(result.text, result.lang, lang)
+        return needed
+
+    def translate_batch(self, items: list[Translation]) -> list[str | Exception]:
+        """One output per item, same order: one translator call per language pair; a pair
+        whose call fails gets the exception in each of its slots."""
+        out: list[str | Exception] = [RuntimeError("not translated")] * len(items)
+        pairs: dict[tuple[str, str], list[int]] = {}
+        for i, item in enumerate(items):
+            pairs.setdefault((item.source_lang, item.target_lang), []).append(i)
+        for (source, target), indices in pairs.items():
+            texts: list[str | Exception]
+            try:
+                if self.translator is None:
+                    raise Unsupported("no translation model is installed")
+                texts = list(self.translator.translate([items[i].text for i in indices],
+                                                       source, target))  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - reported for these items only
+                texts = [exc] * len(indices)
+            for i, text in zip(indices, texts, strict=True):
+                out[i] = text
+        return out
+
+    # -- stage 5: assembly -----------------------------------------------------
+    def assemble(
+        self,
+        plan: Plan,
+        results: Sequence[Summary | Exception],
+        translated: dict[str, str | Exception] | None = None,
+    ) -> ArticleResult:
+        """The article's result from its model outputs; `translated` holds what
+        `translations()` asked for (None: translate here, in one batched call)."""
+        if translated is None:
+            needed = self.translations(plan, results)
+            translated = dict(zip(needed, self.translate_batch(list(needed.values())),
+                                  strict=True))  # fmt: skip
         summaries: dict[str, Summary | None] = {}
         unavailable: dict[str, str] = {}
         for lang in plan.langs:
@@ -223,12 +270,13 @@ class Engine:
             elif how == "direct":
                 summaries[lang] = result
             else:
-                summaries[lang] = self._translate(result, lang)
+                summaries[lang] = self._translated(result, lang, translated[lang])
         return ArticleResult(plan.article, summaries, unavailable)
 
-    def _translate(self, summary: Summary, target: str) -> Summary:
+    def _translated(self, summary: Summary, target: str, text: str | Exception) -> Summary:
+        if isinstance(text, Exception):
+            raise text  # the article fails, as it would have with the translator in line
         assert self.translator is not None
-        (text,) = self.translator.translate([summary.text], summary.lang, target)
         return Summary(
             text=text,
             lang=target,  # type: ignore[arg-type]
@@ -250,16 +298,26 @@ class Engine:
                 plans.append(exc)
         flat = [r for p in plans if isinstance(p, Plan) for r in p.requests]
         results = self.summarise_requests(flat)
-        out: list[ArticleResult | Exception] = []
+        mine: list[Sequence[Summary | Exception]] = []
+        needed: list[dict[str, Translation]] = []
         cursor = 0
+        for p in plans:
+            if isinstance(p, Plan):
+                mine.append(results[cursor : cursor + len(p.requests)])
+                cursor += len(p.requests)
+                needed.append(self.translations(p, mine[-1]))
+        # Every article's translations in one batched call, sliced back per article.
+        texts = iter(self.translate_batch([t for n in needed for t in n.values()]))
+        out: list[ArticleResult | Exception] = []
+        done = iter(zip(mine, needed, strict=True))
         for p in plans:
             if isinstance(p, Exception):
                 out.append(p)
                 continue
-            mine = results[cursor : cursor + len(p.requests)]
-            cursor += len(p.requests)
+            outputs, wanted = next(done)
+            translated = {lang: next(texts) for lang in wanted}
             try:
-                out.append(self.assemble(p, mine))
+                out.append(self.assemble(p, outputs, translated))
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out

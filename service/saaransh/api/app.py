@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
@@ -24,13 +23,13 @@ from .docs_ui import install_docs
 from .errors import install_error_handlers
 from .metrics import Metrics
 from .middleware import BodyLimitMiddleware, GateMiddleware, Lifecycle, MetricsMiddleware
+from .refresher import EventRefresher, RefreshableEvents
 from .request_id import HEADER, RequestIdMiddleware
 from .routes import events as events_routes
 from .routes import health, summaries
 from .summarising import SummaryService
 
 log = logging.getLogger(__name__)
-EVENT_REFRESH_EVERY_S = 2.0  # debounce: event summaries are redone at most this often
 _WARMUP_TEXT = (
     "नई दिल्ली में आज बारिश हुई और मौसम विभाग ने चेतावनी जारी की। "
     "The weather office issued a warning for the capital."
@@ -73,8 +72,9 @@ def create_app(
         tasks = []
         try:
             await _warm_up(eng, batcher, settings)
-            if hasattr(app.state.events, "refresh_dirty"):
-                tasks.append(asyncio.create_task(_refresh_events(app.state.events, batcher)))
+            if isinstance(app.state.events, RefreshableEvents):
+                refresher = EventRefresher(app.state.events, batcher, service.store)
+                tasks.append(asyncio.create_task(refresher.run()))
             if settings.feeds:
                 from ..feeds.background import follow_in_background
 
@@ -138,6 +138,7 @@ def _make_batcher(engine: Engine, settings: Settings, metrics: Metrics) -> Batch
     return Batcher(
         engine.summarise_requests,
         limits,
+        translate=engine.translate_batch,
         max_queue=settings.max_queue,
         token_count=getattr(engine.summariser, "token_count", None),
         metrics=metrics,
@@ -149,19 +150,9 @@ async def _warm_up(engine: Engine, batcher: Batcher, settings: Settings) -> None
     warmup = getattr(engine.summariser, "warmup", None)
     if warmup is not None:
         # A full-size batch first, so the first real batch pays no allocation cost.
-        await batcher.run_exclusive(warmup, settings.max_batch_size)
+        await batcher.run_job(warmup, settings.max_batch_size)
     # The first analysis loads lexicons and language-ID models; pay for it before serving.
     await asyncio.to_thread(engine.analyse, RawDocument(id="warmup", body=_WARMUP_TEXT))
-
-
-async def _refresh_events(events: Any, batcher: Batcher) -> None:
-    while True:
-        await asyncio.sleep(EVENT_REFRESH_EVERY_S)
-        try:
-            # Event summaries are model work: they take turns with request batches.
-            await batcher.run_exclusive(events.refresh_dirty)
-        except Exception:  # noqa: BLE001 - a failed refresh is retried next round
-            log.exception("refreshing event summaries failed")
 
 
 def create_app_from_env() -> FastAPI:
@@ -170,25 +161,7 @@ def create_app_from_env() -> FastAPI:
 
 
 def app_for(settings: Settings) -> FastAPI:
-    """The app `saaransh serve` runs: the engine and the events store from saaransh.factory.
-
-    Test-only, never in production: SAARANSH_TEST_BACKEND=fake swaps in a deterministic
-    fake summariser (saaransh.api.testing), SAARANSH_TEST_FAKE_DELAY_MS sets its per-call
-    cost, SAARANSH_TEST_FAKE_ANALYSIS=1 replaces the analysis pipeline with a crude one.
-    (Settings.backend is a closed Literal, so the switch lives outside Settings.)"""
-    test_backend = os.environ.get("SAARANSH_TEST_BACKEND")
-    if test_backend:
-        if test_backend != "fake":
-            raise ValueError(f"SAARANSH_TEST_BACKEND must be 'fake', not {test_backend!r}")
-        from .testing import FakeEngine
-
-        engine = FakeEngine(
-            float(os.environ.get("SAARANSH_TEST_FAKE_DELAY_MS", "0")) / 1000,
-            fake_analysis=os.environ.get("SAARANSH_TEST_FAKE_ANALYSIS") == "1",
-            summary_words=settings.summary_words,
-            max_chars=settings.max_chars,
-        )
-        return create_app(settings, engine)
+    """The app `saaransh serve` runs: the engine and the events store from saaransh.factory."""
     from .. import factory
 
     log.info("events store: %s", factory.store_location(settings))

@@ -7,6 +7,7 @@ import signal
 from types import FrameType
 
 import uvicorn
+from fastapi import FastAPI
 from starlette.types import ASGIApp
 
 from ..settings import Settings
@@ -59,8 +60,9 @@ def uvicorn_config(app: ASGIApp, settings: Settings) -> uvicorn.Config:
     )
 
 
-def run(settings: Settings) -> None:
-    """Serve on settings.host:settings.port until SIGTERM/SIGINT, then drain and exit."""
+def run(settings: Settings, app: FastAPI | None = None) -> None:
+    """Serve `app` (default: `app_for(settings)`) on settings.host:settings.port until
+    SIGTERM/SIGINT, then drain and exit."""
     configure_logging()
-    app = app_for(settings)
+    app = app or app_for(settings)
     DrainingServer(uvicorn_config(app, settings), app.state.lifecycle).run()

@@ -1,6 +1,6 @@
 """From request bodies to article records: admit (or 429), analyse (a small pool of
-worker threads), summarise (the batcher), assemble, and file the result in the events
-store when there is one.
+worker threads), summarise and translate (work items in the batcher), assemble, and file
+the result in the events store when there is one.
 
 The routes stay thin; this is the same engine path the CLI takes, with the model call
 shared across concurrent requests. Nothing heavy runs on the event loop, and nothing
@@ -92,7 +92,8 @@ class SummaryService:
 
     async def summarise(self, items: Sequence[ArticleIn]) -> list[tuple[str, dict | Exception]]:
         """(article id, record or exception) in request order; every model item of every
-        article goes to the batcher at once, so one request's articles share batches."""
+        article goes to the batcher at once, so one request's articles share batches (and
+        then their translations, likewise)."""
         expected = sum(len(it.target_langs or self.default_langs) for it in items)
         self.batcher.check_room(expected, reserved=self._reserved)  # 429 before any work
         self._reserved += expected
@@ -105,38 +106,46 @@ class SummaryService:
             self._reserved -= expected
         for p in prepared:
             await self._run_slices(p)
-        requests = [r for p in prepared if p.plan for r in p.plan.requests]
-        tokens = [n for p in prepared if p.plan for n in p.tokens]
-        results = await asyncio.gather(
-            *self.batcher.submit(requests, tokens), return_exceptions=True
-        )
+        plans = [p.plan for p in prepared if p.plan is not None]
+        tokens = [n for p in prepared if p.plan is not None for n in p.tokens]
+        results = iter(await self._model([r for plan in plans for r in plan.requests], tokens))
+        outputs = [[next(results) for _ in plan.requests] for plan in plans]
+        needed = [self.engine.translations(p, out) for p, out in zip(plans, outputs, strict=True)]
+        texts = iter(await self._model([t for n in needed for t in n.values()]))
+        done = iter(zip(plans, outputs, needed, strict=True))
+        out: list[tuple[str, dict | Exception]] = []
+        for p in prepared:
+            if p.plan is None:
+                assert p.error is not None
+                out.append((p.id, p.error))
+                continue
+            plan, mine, wanted = next(done)
+            translated = {lang: next(texts) for lang in wanted}
+            try:
+                out.append((p.id, await self._finish(plan, mine, translated)))
+            except Exception as exc:  # noqa: BLE001 - reported for this article only
+                out.append((p.id, exc))
+        return out
+
+    async def _model(self, work: Sequence[Any], tokens: Sequence[int] | None = None) -> list:
+        """Results (or per-item exceptions) of model work items, in order."""
+        if not work:
+            return []
+        results = await asyncio.gather(*self.batcher.submit(work, tokens), return_exceptions=True)
         for result in results:
             # The service failing (draining, worker dead) fails the request, not an item.
             if isinstance(result, SaaranshError) and result.status >= 500:
                 raise result
             if isinstance(result, asyncio.CancelledError):
                 raise result
-        out: list[tuple[str, dict | Exception]] = []
-        cursor = 0
-        for p in prepared:
-            if p.plan is None:
-                assert p.error is not None
-                out.append((p.id, p.error))
-                continue
-            mine = list(results[cursor : cursor + len(p.plan.requests)])
-            cursor += len(p.plan.requests)
-            try:
-                out.append((p.id, await self._finish(p.plan, mine)))
-            except Exception as exc:  # noqa: BLE001 - reported for this article only
-                out.append((p.id, exc))
-        return out
+        return results
 
     async def _run_slices(self, p: Prepared) -> None:
         # One slice at a time, each awaited: other batches take their turn between
         # slices, and a cancelled request (deadline, client gone) stops here.
         for piece in p.prefetch:
             try:
-                await self.batcher.run_exclusive(piece)
+                await self.batcher.run_job(piece)
             except Exception:  # noqa: BLE001 - only a head start: the model call redoes it
                 log.warning("prefetch for %s failed; the model call does the work", p.id,
                             exc_info=True)
@@ -164,12 +173,8 @@ class SummaryService:
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
 
-    async def _finish(self, plan: Plan, results: list[Any]) -> dict:
-        if any(how == "translate" for how, _ in plan.route.values()):
-            # Translation is model work too: it takes its turn on the model thread.
-            result = await self.batcher.run_exclusive(self.engine.assemble, plan, results)
-        else:
-            result = self.engine.assemble(plan, results)
+    async def _finish(self, plan: Plan, results: list[Any], translated: dict) -> dict:
+        result = self.engine.assemble(plan, results, translated)
         if self.events is not None:
             result.cluster_id = await self._ingest(result)
         return result.to_record()

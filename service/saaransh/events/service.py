@@ -1,23 +1,31 @@
 """EventService: the one door the API and the CLI use for storing, clustering and
-reading articles and events."""
+reading articles and events.
+
+Reads never compute: a stale event summary is shown as stored until it is remade. The
+remaking is split so a server can put each step where it belongs (api/refresher.py):
+`snapshot` and `save_summaries` on the store thread, `draft_summaries` (the embedding
+work) and `finish_summaries` on the model thread, the summariser's requests in its
+batcher. `refresh` and `refresh_dirty` do all the steps in line, for the CLI."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy.orm import Session
 
 from ..embeddings import Embedder, default_embedder
 from ..engine import ArticleResult
-from ..store import EventRow, Store, pack_vector
-from ..summarise.base import Summariser
+from ..store import ArticleRow, EventRow, Store, pack_vector
+from ..summarise.base import Summariser, Summary
 from .clusterer import Clusterer
 from .features import Features, features_for
 from .refine import Refiner
 from .settings import EventSettings
-from .summary import LANGS, summarise_event
+from .summary import LANGS, Draft, draft_summary, finish_summary
 
 
 def event_brief(event: EventRow) -> dict:
@@ -25,6 +33,15 @@ def event_brief(event: EventRow) -> dict:
     summaries = event.summaries or {}
     return {"id": event.id, "article_count": event.article_count,
             "summaries": {lang: summaries.get(lang) for lang in LANGS}}  # fmt: skip
+
+
+@dataclass
+class EventSnapshot:
+    """An event's members as they were at `version`: what its summaries are made from."""
+
+    id: str
+    version: int
+    articles: list[ArticleRow]
 
 
 class EventService:
@@ -41,6 +58,8 @@ class EventService:
         self._embedder = embedder
         self.clusterer = Clusterer(store, self.settings)
         self.refiner = Refiner(self.clusterer)
+        # event id -> when its summaries were last made (monotonic), for the debounce.
+        self._summarised_at: dict[str, float] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -106,37 +125,70 @@ class EventService:
 
     def refresh(self, event_id: str) -> bool:
         """Recompute one event's summaries (False if it changed meanwhile or is gone)."""
+        snapshot = self.snapshot(event_id)
+        if snapshot is None:
+            return False
+        drafts = self.draft_summaries(snapshot)
+        requests = [d.request for d in drafts if d.request is not None]
+        outputs = iter(self.summariser.summarise(requests) if requests and self.summariser
+                       else [])  # fmt: skip
+        results = [next(outputs) if d.request is not None else None for d in drafts]
+        return self.save_summaries(snapshot, *self.finish_summaries(snapshot, drafts, results))
+
+    # -- refreshing, step by step (api/refresher.py) ---------------------------
+    def due_event_ids(self, limit: int | None = None) -> list[str]:
+        """Events whose membership changed and whose summaries were not made in the last
+        `refresh_interval_s` (the debounce), at most `limit`."""
+        now, every = time.monotonic(), self.settings.refresh_interval_s
+        # Older entries say nothing any more; dropping them bounds the table.
+        self._summarised_at = {k: t for k, t in self._summarised_at.items() if now - t < every}
+        due = [i for i in self.store.dirty_event_ids() if i not in self._summarised_at]
+        return due[:limit]
+
+    def snapshot(self, event_id: str) -> EventSnapshot | None:
+        """The event's current version and members (None if it is gone)."""
         with self.store.transaction() as session:
             event = self.store.get_event(event_id, session)
             if event is None:
-                return False
-            version, articles = event.version, self.store.event_articles(event.id, session)
+                return None
+            return EventSnapshot(event.id, event.version,
+                                 self.store.event_articles(event.id, session))  # fmt: skip
+
+    def draft_summaries(self, snapshot: EventSnapshot) -> list[Draft]:
+        """Per language: the extract, or the request the summariser should try first."""
+        return [draft_summary(snapshot.id, snapshot.articles, lang, self.embedder,
+                              self.settings, self.summariser) for lang in LANGS]  # fmt: skip
+
+    def finish_summaries(
+        self, snapshot: EventSnapshot, drafts: Sequence[Draft],
+        results: Sequence[Summary | Exception | None],
+    ) -> tuple[dict, dict]:
+        """(summaries, unavailable) from the drafts and the results of their requests."""
         summaries, unavailable = {}, {}
-        for lang in LANGS:
-            summaries[lang], reason = summarise_event(
-                event.id, articles, lang, self.embedder, self.settings, self.summariser
+        for draft, result in zip(drafts, results, strict=True):
+            summaries[draft.lang], reason = finish_summary(
+                draft, result, snapshot.articles, self.embedder, self.settings
             )
             if reason:
-                unavailable[lang] = reason
-        return self.store.save_event_summaries(event.id, version, summaries, unavailable)
+                unavailable[draft.lang] = reason
+        return summaries, unavailable
+
+    def save_summaries(self, snapshot: EventSnapshot, summaries: dict, unavailable: dict) -> bool:
+        """Store summaries made from `snapshot`; False if the event changed meanwhile (it
+        stays dirty and is remade once the debounce allows)."""
+        self._summarised_at[snapshot.id] = time.monotonic()
+        return self.store.save_event_summaries(
+            snapshot.id, snapshot.version, summaries, unavailable
+        )
 
     # -- reading -------------------------------------------------------------
-    def list_clusters(self, limit: int = 50, offset: int = 0, refresh: bool = True) -> list[dict]:
-        """Cluster records, newest first; dirty summaries on the page are recomputed first."""
-        events = self.store.list_events(limit, offset)
-        if refresh and any(e.summary_dirty for e in events):
-            for e in events:
-                if e.summary_dirty:
-                    self.refresh(e.id)
-            events = self.store.list_events(limit, offset)
-        return [self._cluster_record(e) for e in events]
+    def list_clusters(self, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Cluster records, newest first, with their summaries as stored."""
+        return [self._cluster_record(e) for e in self.store.list_events(limit, offset)]
 
-    def get_cluster(self, event_id: str, refresh: bool = True) -> dict | None:
+    def get_cluster(self, event_id: str) -> dict | None:
         """One cluster record (an old id of a merged event resolves to the merged one)."""
         event = self.store.get_event(event_id)
-        if event is not None and refresh and event.summary_dirty:
-            self.refresh(event.id)
-            event = self.store.get_event(event.id)
         return self._cluster_record(event) if event is not None else None
 
     def get_article(self, article_id: str) -> dict | None:

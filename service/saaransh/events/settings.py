@@ -181,3 +181,12 @@ class EventSettings(BaseSettings):
     summary_sentences_per_article: int = Field(
         12, ge=1, description="Leading sentences of each article considered for a summary."
     )
+    refresh_interval_s: float = Field(
+        10.0,
+        ge=0,
+        description="The debounce of event summaries in `saaransh serve`: an event whose "
+        "membership changed is re-summarised at most once in this many seconds (its first "
+        "summary is made as soon as the model is free). Event summaries are background "
+        "work that only runs while no request waits; lower keeps them fresher and costs "
+        "more model time while a story is breaking, higher saves it.",
+    )

@@ -22,7 +22,7 @@ import numpy as np
 from ..embeddings import Embedder
 from ..language import analyse_sentences
 from ..store import ArticleRow
-from ..summarise.base import Summariser, SummaryRequest
+from ..summarise.base import Summariser, Summary, SummaryRequest
 from ..summarise.discourse import is_complete, units
 from ..summarise.redundancy import is_duplicate
 from ..summarise.selection import guides, relevance
@@ -200,12 +200,36 @@ def _pick(kept: list[EventSentence], vectors: np.ndarray, rank: np.ndarray, budg
     return chosen
 
 
+@dataclass
+class Draft:
+    """One language of an event summary, part-made: the request a summariser should try
+    (with the key sentences it is given), or the finished extract or reason."""
+
+    lang: str
+    request: SummaryRequest | None = None
+    key: list[EventSentence] = field(default_factory=list)
+    record: dict | None = None
+    reason: str | None = None
+
+
 def summarise_event(
     event_id: str, articles: Sequence[ArticleRow], lang: str, embedder: Embedder,
     settings: EventSettings, summariser: Summariser | None = None,
 ) -> tuple[dict | None, str | None]:
     """(summary record, None) or (None, reason) for one event and target language."""
-    budget = settings.summary_words
+    draft = draft_summary(event_id, articles, lang, embedder, settings, summariser)
+    result = None
+    if draft.request is not None and summariser is not None:
+        (result,) = summariser.summarise([draft.request])
+    return finish_summary(draft, result, articles, embedder, settings)
+
+
+def draft_summary(
+    event_id: str, articles: Sequence[ArticleRow], lang: str, embedder: Embedder,
+    settings: EventSettings, summariser: Summariser | None = None,
+) -> Draft:
+    """The abstractive request to try when the summariser can write `lang`, else the
+    extract (the embedding work of an event summary, done here)."""
     langs_present = [x for x in LANGS if any(article_lang(a) == x for a in articles)]
     # Same-language sources first and only: a cross-lingual model is the fallback for a
     # language no article is written in, never a replacement for extracting from one.
@@ -213,38 +237,45 @@ def summarise_event(
     # An extractive backend would only re-pick our key sentences, without citations.
     if summariser is not None and summariser.name != "extractive":
         for source in sources:
-            if summariser.can_write(lang, source):
-                record = _abstractive(event_id, articles, lang, source, embedder, settings,
-                                      summariser)  # fmt: skip
-                if record is not None:
-                    return record, None
-    picked = key_sentences(articles, lang, embedder, settings, budget)
+            if not summariser.can_write(lang, source):
+                continue
+            budget = 3 * settings.summary_words
+            key = key_sentences(articles, source, embedder, settings, budget=budget)
+            if key:
+                request = SummaryRequest(
+                    doc_id=event_id, sentences=tuple(s.text for s in key), source_lang=source,
+                    target_lang=lang, max_words=settings.summary_words,  # type: ignore[arg-type]
+                )  # fmt: skip
+                return Draft(lang, request=request, key=key)
+    record, reason = _extract(articles, lang, embedder, settings)
+    return Draft(lang, record=record, reason=reason)
+
+
+def finish_summary(
+    draft: Draft, result: Summary | Exception | None, articles: Sequence[ArticleRow],
+    embedder: Embedder, settings: EventSettings,
+) -> tuple[dict | None, str | None]:
+    """The draft's record, with the summariser's `result` for its request (if it had one)."""
+    if draft.request is None:
+        return draft.record, draft.reason
+    # A failure or an extractive backend: our own multi-document extract cites better.
+    if isinstance(result, Summary) and result.method != "extractive":
+        return _record(result.text, result.method, result.model, draft.key), None
+    return _extract(articles, draft.lang, embedder, settings)
+
+
+def _extract(
+    articles: Sequence[ArticleRow], lang: str, embedder: Embedder, settings: EventSettings
+) -> tuple[dict | None, str | None]:
+    picked = key_sentences(articles, lang, embedder, settings, settings.summary_words)
     if picked:
         return _record(" ".join(s.text for s in picked), "extractive", embedder.name,
                        picked), None  # fmt: skip
-    have = ", ".join(langs_present) or "none"
+    have = ", ".join(x for x in LANGS if any(article_lang(a) == x for a in articles)) or "none"
     return None, (
         f"no article of this event has a '{lang}' sentence to extract (articles in: {have}) "
         f"and no installed summariser can write '{lang}' from them"
     )
-
-
-def _abstractive(
-    event_id: str, articles: Sequence[ArticleRow], lang: str, source: str, embedder: Embedder,
-    settings: EventSettings, summariser: Summariser,
-) -> dict | None:
-    key = key_sentences(articles, source, embedder, settings, budget=3 * settings.summary_words)
-    if not key:
-        return None
-    request = SummaryRequest(
-        doc_id=event_id, sentences=tuple(s.text for s in key), source_lang=source,
-        target_lang=lang, max_words=settings.summary_words,  # type: ignore[arg-type]
-    )  # fmt: skip
-    (result,) = summariser.summarise([request])
-    # A failure or an extractive backend: our own multi-document extract cites better.
-    if isinstance(result, Exception) or result.method == "extractive":
-        return None
-    return _record(result.text, result.method, result.model, key)
 
 
 def _record(text: str, method: str, model: str, sentences: list[EventSentence]) -> dict:

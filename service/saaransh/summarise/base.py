@@ -39,6 +39,15 @@ class SummaryRequest:
         return " ".join(self.sentences)
 
 
+@dataclass(frozen=True)
+class Translation:
+    """Carry `text` (a summary, for summarise-then-translate) from one language to another."""
+
+    text: str
+    source_lang: str
+    target_lang: str
+
+
 @dataclass
 class Summary:
     text: str

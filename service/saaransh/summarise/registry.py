@@ -101,6 +101,16 @@ def infer_family(folder: Path) -> str:
     return "seq2seq"  # generic AutoModelForSeq2SeqLM: writes its input's language
 
 
+def family_generation(specs: dict[str, ModelSpec], family: str, role: str) -> dict:
+    """The generation defaults of an unregistered checkpoint of `family` in `role`: those
+    of the registry's first entry of that family and role (a CrossSum folder gets
+    CrossSum's beams, not transformers' greedy max_length=20). None without such an entry:
+    a translator's lengths are wrong for a summary, and the generic family has no entry."""
+    same = (spec for spec in specs.values() if spec.family == family and spec.role == role)
+    best = next(same, None)
+    return dict(best.generation) if best is not None else {}
+
+
 def _read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -124,7 +134,9 @@ def resolve(name_or_dir: str | None, settings: Settings, role: str = "summariser
         if spec.folder.resolve() == path.resolve():
             return spec
     if path.is_dir():
-        return ModelSpec(name=path.name, family=infer_family(path), folder=path, role=role)
+        family = infer_family(path)
+        return ModelSpec(name=path.name, family=family, folder=path, role=role,
+                         generation=family_generation(specs, family, role))  # fmt: skip
     for spec in specs.values():
         if spec.hub == name:
             return spec
@@ -136,7 +148,8 @@ def resolve(name_or_dir: str | None, settings: Settings, role: str = "summariser
         cached = try_to_load_from_cache(name, "config.json")
         family = infer_family(Path(cached).parent) if isinstance(cached, str) else "seq2seq"
         return ModelSpec(
-            name=name, family=family, folder=settings.models_dir / name, hub=name, role=role
+            name=name, family=family, folder=settings.models_dir / name, hub=name, role=role,
+            generation=family_generation(specs, family, role),
         )
     raise ModelUnavailable(
         f"Unknown model '{name}': not a registry name ({', '.join(sorted(specs))}), "

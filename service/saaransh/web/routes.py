@@ -59,12 +59,12 @@ async def _read(request: Request, fn: Any, *args: Any) -> Any:
 
 
 def _events_page(events: Any, limit: int, offset: int) -> list[dict]:
-    clusters = events.list_clusters(limit, offset, refresh=False)
+    clusters = events.list_clusters(limit, offset)
     return [views.event_view(c, events.cluster_articles(c["id"])) for c in clusters]
 
 
 def _one_event(events: Any, event_id: str) -> dict | None:
-    cluster = events.get_cluster(event_id, refresh=False)
+    cluster = events.get_cluster(event_id)
     if cluster is None:
         return None
     members = events.cluster_articles(cluster["id"])

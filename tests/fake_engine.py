@@ -1,7 +1,6 @@
-"""Test-only stand-ins, selected by `SAARANSH_TEST_BACKEND=fake` (read by
-`create_app_from_env`, never by Settings) so load tests and benchmarks can run a real
-server process without model weights. Not for production: the "summary" is the
-article's first words.
+"""A deterministic engine for the API tests, the load test's server process
+(tests/load_server.py) and the API benchmark: injected into the real app through
+`create_app(settings, engine)`. The "summary" is the article's first words.
 """
 
 from __future__ import annotations
@@ -9,9 +8,9 @@ from __future__ import annotations
 import re
 import time
 
-from ..article import Article, LanguageInfo, RawDocument
-from ..engine import Engine
-from ..summarise.base import Summary, SummaryRequest
+from saaransh.article import Article, LanguageInfo, RawDocument
+from saaransh.engine import Engine
+from saaransh.summarise.base import Summary, SummaryRequest
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _SENTENCE_END = re.compile(r"(?<=[।.!?])\s+")
@@ -78,10 +77,13 @@ def simple_analyse(raw: RawDocument, reference_date=None) -> Article:
 
 
 class FakeEngine(Engine):
-    """An Engine with the fake summariser and, optionally, the crude analysis above."""
+    """An Engine with the fake summariser (or the one given) and, optionally, the crude
+    analysis above."""
 
-    def __init__(self, delay_s: float = 0.0, *, fake_analysis: bool = False, **kw) -> None:
-        super().__init__(FakeSummariser(delay_s), **kw)
+    def __init__(
+        self, delay_s: float = 0.0, *, summariser=None, fake_analysis: bool = False, **kw
+    ) -> None:
+        super().__init__(summariser or FakeSummariser(delay_s), **kw)
         self.fake_analysis = fake_analysis
 
     def analyse(self, raw: RawDocument, reference_date=None) -> Article:
