@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..store import ArticleRow, EventRow, Store, unpack_vector
 from .features import Features
-from .state import add_member, remove_member
+from .state import add_member, happening_day, remove_member
 
 
 def stored_features(row: ArticleRow) -> Features | None:
@@ -25,14 +25,14 @@ def move_member(
 ) -> None:  # fmt: skip
     """Take `row` out of `own` and into `target`; an event left empty forwards its id to
     `target` (whoever held the old id finds the article where it went)."""
-    dates = session.scalars(
-        select(ArticleRow.published_at).where(
+    stay = session.execute(
+        select(ArticleRow.published_at, ArticleRow.entities).where(
             ArticleRow.event_id == own.id, ArticleRow.id != row.id,
             ArticleRow.published_at.is_not(None),
         )  # fmt: skip
     ).all()
-    remove_member(own, features, [d for d in dates if d is not None])
-    add_member(target, features, row.published_at)
+    remove_member(own, features, [d for p, e in stay if (d := happening_day(p, e or {}))])
+    add_member(target, features, happening_day(row.published_at, features.entities))
     row.event_id = target.id
     session.flush()
     if own.article_count == 0:

@@ -20,7 +20,7 @@ from ..store import ArticleRow, EventRow
 from .clusterer import Clusterer
 from .moves import move_member, stored_features
 from .scoring import best_match
-from .state import article_profile, profile_without
+from .state import article_profile, happening_day, profile_without
 from .undated import place_undated
 
 
@@ -58,7 +58,7 @@ class Refiner:
         features = stored_features(row)
         if own is None or features is None:
             return False
-        day = row.published_at
+        day = happening_day(row.published_at, features.entities)
         mine = article_profile(features, day)
         others = [k for k in self.clusterer.candidates(session, day) if k.id != own.id]
         if own.article_count > 1:

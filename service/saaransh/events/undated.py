@@ -28,7 +28,7 @@ from .features import Features
 from .moves import move_member, stored_features
 from .scoring import Profile, best_match
 from .settings import EventSettings
-from .state import add_member, article_profile, event_profile, new_event
+from .state import add_member, article_profile, event_profile, happening_day, new_event
 
 CANDIDATES = 32  # events scored per undated report, the closest by raw cosine
 
@@ -36,7 +36,7 @@ CANDIDATES = 32  # events scored per undated report, the closest by raw cosine
 class _Core:
     """An event's dated members and the undated ones placed so far, in memory only."""
 
-    def __init__(self, event_id: str, features: Features, day: dt.date) -> None:
+    def __init__(self, event_id: str, features: Features, day: dt.date | None) -> None:
         self.event_id = event_id
         self.state = new_event(event_id, features, day)  # transient: never in the session
         self.profile: Profile | None = None
@@ -62,9 +62,10 @@ def place_undated(store: Store, session: Session, scope: set[str], settings: Eve
         if row.published_at is None:
             pending.append((row, features))
         elif row.event_id in cores:
-            cores[row.event_id].add(features, row.published_at)
+            cores[row.event_id].add(features, happening_day(row.published_at, features.entities))
         else:
-            cores[row.event_id] = _Core(row.event_id, features, row.published_at)
+            day = happening_day(row.published_at, features.entities)
+            cores[row.event_id] = _Core(row.event_id, features, day)
     if not pending or not cores:
         return 0
     placed = _greedy(pending, list(cores.values()), settings)
