@@ -1,6 +1,7 @@
 """The second pass: online clustering decides each article when it arrives, so an
 article that came before the reports that would have drawn it elsewhere stays where it
-first fitted. After a batch, every member is scored again against the events as they are
+first fitted. After a batch, the undated members are first put back against the dated
+ones (undated.py); then every member is scored again against the events as they are
 now (its own without itself); one that fits another event better by `refine_margin`
 moves there, and events that converged merge. A few rounds, until nothing moves.
 

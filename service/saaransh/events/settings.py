@@ -116,7 +116,9 @@ class EventSettings(BaseSettings):
     )
     refine_rounds: int = Field(
         3, ge=0, description="Rounds of the second pass (it stops early when nothing "
-        "moves); 0 turns it off and keeps the online clustering as it came."
+        "moves); 0 turns it off and keeps the online clustering as it came. The pass first "
+        "puts the undated reports back against each event's dated ones, most confident "
+        "first (events/undated.py), then reconsiders every member by `refine_margin`."
     )
     window_days: int = Field(
         7,
