@@ -92,7 +92,9 @@ def cluster(data, order: int | None, settings: EventSettings, embedder) -> list[
     items = []
     for r, _ in data:
         rid = r["id"]
-        cluster_id = svc.store.resolve_event_id(assigned[rid]) if rid in assigned else "error"
+        # Where the article is now: the second pass moves articles as well as merging events.
+        row = svc.store.get_article(rid) if rid in assigned else None
+        cluster_id = row.event_id if row is not None and row.event_id else "error"
         items.append(Item(rid, gold_label(rid, r["event"]), f"{cluster_id}:{rid}"
                           if cluster_id == "error" else cluster_id, r["lang"][:2], ""))  # fmt: skip
     return items

@@ -39,6 +39,17 @@ CASES = [
     ("hint beats text", "Updated 21 Aug 2025", ("2025-08-20",), None, D(2025, 8, 20)),
     ("hint stamp", "पाठ।", ("Updated Thu, 21 Aug 2025 08:40 PM IST",), None, D(2025, 8, 21)),
     ("body date is not publication", FILLER + "समझौता 5 मार्च 2024 को हुआ था।", (), None, None),
+    ("a date inside a sentence is what happened, not when it was written",
+     "On Friday, July 14, 2023, India launched its third lunar mission from Sriharikota.", (),
+     None, None),
+    ("hindi sentence date", "14 जुलाई 2023 को चंद्रयान 3 को सफलतापूर्वक लॉन्च कर दिया गया है।", (),
+     None, None),
+    ("a stamp line of its own", "September 02, 2023 12:59 pm | Updated 02:58 pm IST - Bengaluru\n"
+     "Prime Minister Narendra Modi congratulated the scientists.", (), None, D(2023, 9, 2)),
+    ("a weekday is no place: not a dateline", "By 5 pm on Tuesday, July 30, bodies of 93 people "
+     "were recovered.", (), D(2024, 8, 1), None),
+    ("embedded post's signature", "Text of the post pic.twitter.com/x — ANI (@ANI) August 5, 2019",
+     (), None, D(2019, 8, 5)),
     ("impossible date", "दिनांक 31 फरवरी 2025", (), None, None),
     ("no date at all", "जयशंकर ने लावरोव से मुलाकात की।", (), None, None),
 ]
@@ -89,6 +100,9 @@ def test_seed_dates_after_cleaning(seed_paths) -> None:
         (" date 2025-11-11 अन्तरराष्ट्रीय", ["date 2025-11-11"]),
         ("Nov 11, 2025, 06:44 AM", ["Nov 11, 2025"]),
         ("Date Updated", []),
+        ("Maharaja Hari Singh signed the Instrument of Accession on 27 Oct 1947, and Article "
+         "370 came in 1954", []),  # prose: a reported date, not a stamp
+        ("— ANI (@ANI) August 5, 2019", ["(@ANI) August 5, 2019"]),
     ],
 )
 def test_find_date_strings(line: str, expected: list[str]) -> None:
@@ -103,6 +117,8 @@ DATELINES = [
     ("मास्को, २२ अगस्त (एजेंसी). पाठ।", (8, 22)),
     ("मास्को, 31 फ़रवरी (एजेंसी). पाठ।", None),  # no such day
     ("जयशंकर ने लावरोव से मुलाकात की।", None),
+    ("On Friday, July 14, 2023, India launched its mission.", None),  # a sentence, no place
+    ("Hathras (UP), Jul 2 (PTI) A stampede killed 116 people.", (7, 2)),
 ]
 
 

@@ -243,3 +243,33 @@ def test_second_pass_moves_an_early_arrival_to_the_event_it_fits_better():
     moved_from, moved_to = svc.store.get_event(first[0]), svc.store.get_event(later[0])
     assert (moved_from.article_count, moved_to.article_count) == (3, 4)
     assert moved_to.language_counts == {"en": 4} and moved_from.summary_dirty
+
+
+def test_second_pass_places_undated_reports_by_the_dated_ones_whatever_came_first():
+    # A 2023 story's undated reports arrive while only a 2021 story of the same actors
+    # exists, and join it; together they outweigh its one dated report, so no single
+    # report fits the 2023 event better than "its own". Placed against the dated reports
+    # alone, most confident first, they all go where they belong.
+    settings = EventSettings(**RAW, join_threshold=0.4, merge_threshold=0.95)
+    svc = service(settings=settings)
+    old = svc.ingest(result("a0", "topic1", ["topic1"], D(2021, 8, 7)))
+    mixed = "topic1 topic2 topic2"  # cosine 0.45 with topic1, 0.89 with topic2
+    assert [svc.ingest(result(f"u{i}", mixed, [mixed])) for i in range(3)] == [old] * 3
+    new = [svc.ingest(result(f"b{i}", "topic2", ["topic2"], D(2023, 8, 27))) for i in range(2)]
+    assert new[0] == new[1] != old
+    assert svc.consolidate(["a0", "u0", "u1", "u2", "b0", "b1"]) == 3
+    assert [svc.get_article(f"u{i}")["cluster_id"] for i in range(3)] == [new[0]] * 3
+    assert svc.get_cluster(old)["article_ids"] == ["a0"]
+    assert svc.get_cluster(new[0])["article_ids"] == ["b0", "b1", "u0", "u1", "u2"]
+    span = svc.get_cluster(new[0])["first_seen"], svc.get_cluster(new[0])["last_seen"]
+    assert span == ("2023-08-27", "2023-08-27")  # undated members leave the span alone
+
+
+def test_an_undated_report_that_fits_no_dated_event_stays_where_it_was():
+    settings = EventSettings(**RAW, join_threshold=0.4, merge_threshold=0.95)
+    svc = service(settings=settings)
+    alone = svc.ingest(result("u0", "topic3", ["topic3"]))
+    dated = svc.ingest(result("a0", "topic1", ["topic1"], D(2021, 8, 7)))
+    assert alone != dated
+    assert svc.consolidate(["u0", "a0"]) == 0
+    assert svc.get_article("u0")["cluster_id"] == alone

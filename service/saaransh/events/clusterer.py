@@ -25,7 +25,14 @@ from ..store import ArticleRow, EventKey, EventRow, Store
 from .features import Features
 from .scoring import Profile, best_match
 from .settings import EventSettings
-from .state import absorb, add_member, article_profile, event_profile, new_event
+from .state import (
+    absorb,
+    add_member,
+    article_profile,
+    event_profile,
+    happening_day,
+    new_event,
+)  # fmt: skip
 
 PROFILE_CACHE = 20_000  # events' profiles kept between articles (~2 KB each)
 
@@ -44,6 +51,7 @@ class Clusterer:
         day = features.published_at or self._dateline_day(session, features)
         if day is not None and article.published_at is None:
             article.published_at = day
+        day = happening_day(day, features.entities)
         candidates = self.candidates(session, day)
         index, _ = best_match(article_profile(features, day),
                               self.profiles(session, candidates), self.settings,

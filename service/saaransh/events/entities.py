@@ -69,6 +69,7 @@ WEEKDAYS = {
     for name in names.split()
 }  # fmt: skip
 WEEKDAY_PREFIX = "%"
+DATE_PREFIX = "@"
 MIN_WEIGHT = 0.15
 NUMBER_WEIGHT = 0.5
 DATE_WEIGHT = 0.5
@@ -127,7 +128,7 @@ def extract_entities(texts: Iterable[str]) -> dict[str, float]:
             for key, weight in _token_entities(token, starts and not next_capital):
                 add(key, weight)
         for day in day_months(text):
-            add(f"@{day.month:02d}-{day.day:02d}", DATE_WEIGHT)
+            add(f"{DATE_PREFIX}{day.month:02d}-{day.day:02d}", DATE_WEIGHT)
     return found
 
 

@@ -8,6 +8,7 @@ summariser embedded, so with the shared embedder's cache they cost nothing more.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,11 @@ from ..embeddings import Embedder
 from ..text.dates import DayMonth, find_dateline
 from .entities import extract_entities
 from .settings import EventSettings
+
+EMBED_CHARS = 300  # longer sentences are embedded in pieces (about 60 words of English)
+ELLIPSIS = re.compile(r"…|\.{3,}")
+CLAUSE = re.compile(r"[;।|]")
+COMMA = re.compile(r",")
 
 
 @dataclass
@@ -31,9 +37,30 @@ class Features:
 
 
 def article_texts(article: Article, settings: EventSettings) -> list[str]:
-    """The strings to embed: the title (if any) and the first `max_sentences` sentences."""
+    """The title (if any) and the first `max_sentences` sentences."""
     sentences = article.sentences[: settings.max_sentences] or [article.text[:1000]]
     return [article.title, *sentences] if article.title else list(sentences)
+
+
+def embedding_pieces(text: str) -> list[str]:
+    """`text` as pieces of at most EMBED_CHARS: a small encoder's vector of a long run-on
+    "sentence" (clauses glued with "…", a page that lost its full stops) is a blur; the
+    mean of its clauses' vectors is not. Cut at ellipses, semicolons, dandas, then commas,
+    then between words."""
+    if len(text) <= EMBED_CHARS:
+        return [text]
+    for boundary in (ELLIPSIS, CLAUSE, COMMA):
+        parts = [p.strip() for p in boundary.split(text) if p.strip()]
+        if len(parts) > 1:
+            return [piece for part in parts for piece in embedding_pieces(part)]
+    words, pieces, current = text.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > EMBED_CHARS:
+            pieces.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*pieces, current] if current else pieces
 
 
 def features_for(
@@ -41,14 +68,21 @@ def features_for(
 ) -> list[Features]:
     """Features of many articles with one batched embedding call."""
     texts = [article_texts(a, settings) for a in articles]
-    flat = [t for group in texts for t in group]
+    pieces = [[embedding_pieces(t) for t in group] for group in texts]
+    flat = [p for group in pieces for text in group for p in text]
     vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
     out, start = [], 0
-    for article, group in zip(articles, texts, strict=True):
-        rows = vectors[start : start + len(group)]
-        start += len(group)
-        lead = rows[: max(1, settings.lead_sentences + (1 if article.title else 0))]
-        vector = _unit(_unit(lead.mean(axis=0)) + settings.body_weight * _unit(rows.mean(axis=0)))
+    for article, group, split in zip(articles, texts, pieces, strict=True):
+        # One row per text (title, sentence): the mean of its pieces.
+        rows = []
+        for text_pieces in split:
+            rows.append(_unit(vectors[start : start + len(text_pieces)].mean(axis=0)))
+            start += len(text_pieces)
+        matrix = np.asarray(rows)
+        lead = matrix[: max(1, settings.lead_sentences + (1 if article.title else 0))]
+        vector = _unit(
+            _unit(lead.mean(axis=0)) + settings.body_weight * _unit(matrix.mean(axis=0))
+        )
         out.append(Features(
             vector=vector.astype(np.float32),
             entities=extract_entities(group),

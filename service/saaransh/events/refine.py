@@ -1,6 +1,7 @@
 """The second pass: online clustering decides each article when it arrives, so an
 article that came before the reports that would have drawn it elsewhere stays where it
-first fitted. After a batch, every member is scored again against the events as they are
+first fitted. After a batch, the undated members are first put back against the dated
+ones (undated.py); then every member is scored again against the events as they are
 now (its own without itself); one that fits another event better by `refine_margin`
 moves there, and events that converged merge. A few rounds, until nothing moves.
 
@@ -16,20 +17,12 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..store import ArticleRow, EventRow, unpack_vector
+from ..store import ArticleRow, EventRow
 from .clusterer import Clusterer
-from .features import Features
+from .moves import move_member, stored_features
 from .scoring import best_match
-from .state import add_member, article_profile, profile_without, remove_member
-
-
-def stored_features(row: ArticleRow) -> Features | None:
-    """The features the clusterer used for a stored article (None if it has none)."""
-    vector = unpack_vector(row.embedding)
-    if vector is None:
-        return None
-    lang = (row.language or {}).get("primary") or "*"
-    return Features(vector, dict(row.entities or {}), row.published_at, lang)
+from .state import article_profile, happening_day, profile_without
+from .undated import place_undated
 
 
 class Refiner:
@@ -41,7 +34,8 @@ class Refiner:
     def refine(self, session: Session, event_ids: Iterable[str]) -> int:
         """Move members of these events to where they fit best, then merge; returns moves."""
         scope = {self.store.resolve_event_id(i, session) for i in event_ids}
-        moves = 0
+        moves = place_undated(self.store, session, scope, self.settings)
+        scope = {self.store.resolve_event_id(i, session) for i in scope}
         for _ in range(self.settings.refine_rounds):
             moved = sum(self._reconsider(session, row) for row in self._members(session, scope))
             scope = {self.store.resolve_event_id(i, session) for i in scope}
@@ -65,7 +59,7 @@ class Refiner:
         features = stored_features(row)
         if own is None or features is None:
             return False
-        day = row.published_at
+        day = happening_day(row.published_at, features.entities)
         mine = article_profile(features, day)
         others = [k for k in self.clusterer.candidates(session, day) if k.id != own.id]
         if own.article_count > 1:
@@ -79,16 +73,5 @@ class Refiner:
             return False
         target = session.get(EventRow, others[index].id)
         assert target is not None
-        dates = session.scalars(
-            select(ArticleRow.published_at).where(
-                ArticleRow.event_id == own.id, ArticleRow.id != row.id,
-                ArticleRow.published_at.is_not(None),
-            )  # fmt: skip
-        ).all()
-        remove_member(own, features, [d for d in dates if d is not None])
-        add_member(target, features, day)
-        row.event_id = target.id
-        session.flush()
-        if own.article_count == 0:  # its last member left: the old id follows it
-            self.store.merge_events(target, own, session)
+        move_member(self.store, session, row, features, own, target)
         return True

@@ -9,7 +9,7 @@ import datetime as dt
 import numpy as np
 
 from ..store import EventRow, pack_vector, pack_vectors, unpack_vector, unpack_vectors
-from .entities import WEEKDAY_PREFIX, WEEKDAY_WEIGHT
+from .entities import DATE_PREFIX, WEEKDAY_PREFIX, WEEKDAY_WEIGHT
 from .features import Features
 from .scoring import Profile, Span
 
@@ -42,6 +42,23 @@ def named_weekdays(entities: dict[str, float], least: float) -> frozenset[int]:
     """The weekdays named with at least this mean weight ("%2": Wednesday)."""
     return frozenset(int(k[1:]) for k, v in entities.items()
                      if k[0] == WEEKDAY_PREFIX and v >= least)  # fmt: skip
+
+
+def happening_day(published: dt.date | None, entities: dict[str, float]) -> dt.date | None:
+    """The day a dated report places its happening: the day before publication when the
+    text names that day (its weekday, "on Sunday", or its date) and not the publication
+    day itself, else the publication day. Monday's report of Sunday's tunnel collapse,
+    Wednesday's of Tuesday's temple opening, belong with Sunday's and Tuesday's reports;
+    a funeral report of Thursday that recalls Wednesday's death names Thursday too."""
+    if published is None:
+        return None
+    before = published - dt.timedelta(days=1)
+    return before if _names(entities, before) and not _names(entities, published) else published
+
+
+def _names(entities: dict[str, float], day: dt.date) -> bool:
+    return (f"{WEEKDAY_PREFIX}{day.weekday()}" in entities
+            or f"{DATE_PREFIX}{day.month:02d}-{day.day:02d}" in entities)  # fmt: skip
 
 
 def event_profile(event: EventRow) -> Profile:

@@ -1,8 +1,10 @@
 """Publication date of an article: regexes find candidates, dateparser parses them.
 
 Order of trust: caller/metadata hints, then an explicit "Updated/Published/date" stamp near
-the top, then a dateline ("मास्को, 22 अगस्त"), then any full date near the top. Dates deep in
-the body are events the article reports, not when it was written, so they only lend a year.
+the top, then a dateline ("मास्को, 22 अगस्त"), then a full date standing on a short line of its
+own near the top ("Nov 11, 2025, 06:44 AM"). A date inside a sentence ("signed on 27 Oct
+1947, ...", "On Friday, July 14, 2023, India launched") is something the article reports,
+not when it was written: it never dates the article, it only lends a year.
 The clock is never read: a day and month with no year in the text or `reference` give None
 here; `find_dateline` hands such a day and month to a caller that knows the stream's dates
 (the event clusterer), and `DayMonth.nearest` puts it in the year nearest to them.
@@ -26,7 +28,8 @@ _MONTHS = (
 )
 _MONTHS = unicodedata.normalize("NFC", _MONTHS)  # matches NFC text (फ़ is stored decomposed)
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*"
-_KEYWORD = r"(?:last\s+updated|updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|dated?|प्रकाशित|अपडेटेड|अपडेट|दिनांक|तारीख)"  # noqa: E501
+# An embedded post signs with its date: "— ANI (@ANI) August 5, 2019".
+_KEYWORD = r"(?:\(@\w{1,15}\)|last\s+updated|updated(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|dated?|प्रकाशित|अपडेटेड|अपडेट|दिनांक|तारीख)"  # noqa: E501
 
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _DMY = rf"(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{_MONTHS})\.?,?\s+(?P<dy>\d{{4}})"
@@ -62,6 +65,16 @@ _ENGLISH_MONTHS = {name: n for n, name in enumerate(
 _BARE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 _TOP_CHARS = 800  # "near the top": the headline block and the first paragraph
+# A line with a full date and at most this many other words is a date stamp, not prose:
+# "September 02, 2023 12:59 pm | Updated 02:58 pm IST - Bengaluru", "— ANI (@ANI) Aug 5, 2019".
+STAMP_LINE_WORDS = 8
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that make a "dateline" prose: "On Friday, July 14", "By 5 pm on Tuesday, July 30".
+_NOT_A_PLACE = re.compile(
+    r"\b(?:on|by|at|in|since|from|till|until|before|after|last|next|this|(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day)\b|\d|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार",
+    re.IGNORECASE,
+)
 
 
 def find_published_date(
@@ -77,12 +90,13 @@ def find_published_date(
     if found := _first(_STAMP, top):
         return found
     for source in (*hints, top):
-        if m := _DATELINE.search(source):
+        if m := _dateline(source):
             day, month = m["ld"] or m["ld2"], m["lm"] or m["lm2"]
             if m["ly"]:
                 return _parse(day, month, m["ly"])
             return _with_inferred_year(day, month, "\n".join([*hints, text]), reference)
-    return _first(_FULL, top)
+    return next((d for line in top.splitlines() for m in _stamp_dates(line)
+                 if (d := _from_full_match(m))), None)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -110,9 +124,25 @@ def find_dateline(text: str, *, hints: Iterable[str] = ()) -> DayMonth | None:
     text = unicodedata.normalize("NFC", text).translate(_DEVANAGARI_DIGITS)
     hints = [unicodedata.normalize("NFC", h).translate(_DEVANAGARI_DIGITS) for h in hints if h]
     for source in (*hints, text[:_TOP_CHARS]):
-        if m := _DATELINE.search(source):
+        if m := _dateline(source):
             return _day_month(m["ld"] or m["ld2"], m["lm"] or m["lm2"])
     return None
+
+
+def _dateline(source: str) -> re.Match[str] | None:
+    """The first dateline whose place is a place, not a phrase of a sentence."""
+    for m in _DATELINE.finditer(source):
+        place = m.group()[: m.group().index(",")]
+        if not _NOT_A_PLACE.search(place):
+            return m
+    return None
+
+
+def _stamp_dates(line: str) -> list[re.Match[str]]:
+    """Full dates of `line` if it is a stamp (a date and a few words), none if it is prose."""
+    found = list(_FULL.finditer(line))
+    rest = _FULL.sub(" ", line)
+    return found if len(_WORD.findall(rest)) <= STAMP_LINE_WORDS else []
 
 
 def day_months(text: str) -> list[DayMonth]:
@@ -130,10 +160,11 @@ def _day_month(day: str, month: str) -> DayMonth | None:
 
 
 def find_date_strings(line: str) -> list[str]:
-    """Date-looking substrings of `line` ("Updated Thu, 21 Aug 2025 08:40 PM IST", ...)."""
+    """Date stamps of `line` ("Updated Thu, 21 Aug 2025 08:40 PM IST", ...): a labelled date, or
+    a full date on a short line; a date inside a sentence is not one."""
     line = unicodedata.normalize("NFC", line)
     stamps = [m.group(0) for m in _STAMP.finditer(line)]
-    return stamps or [m.group(0) for m in _FULL.finditer(line)]
+    return stamps or [m.group(0) for m in _stamp_dates(line)]
 
 
 def _first(pattern: re.Pattern[str], source: str) -> dt.date | None:
