@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from saaransh.article import Article, LanguageInfo
+from saaransh.article import Article, LanguageInfo, SentenceInfo
 from saaransh.events import EventSettings
-from saaransh.events.features import EMBED_CHARS, embedding_pieces, features_for
+from saaransh.events.features import EMBED_CHARS, MAX_PIECES, embedding_pieces, features_for
 
 RUN_ON = "सुरंग का एक हिस्सा धंस गया… 40 लोगों के फंसे होने की जानकारी मिली है… " * 8
 
@@ -58,3 +58,17 @@ def test_a_run_on_sentence_is_embedded_clause_by_clause() -> None:
     assert embedder.texts[-1] == "दूसरा वाक्य।"
     assert features.vector.shape == (4,)
     assert abs(float(np.linalg.norm(features.vector)) - 1.0) < 1e-5
+
+
+def test_pieces_of_an_over_long_sentence_are_embedded_a_few_not_all() -> None:
+    # 100k characters of "a." reach the clusterer as pieces cut at the length cap; the
+    # events store must not embed all of them on its thread (it held every other write).
+    piece = "a." * 500
+    sentences = [piece] * 60 + ["A real closing sentence."]
+    meta = [SentenceInfo("en", 0.0, whole=False)] * 60 + [SentenceInfo("en", 0.0)]
+    info = LanguageInfo("en", "Latn", False, 0.0, {})
+    article = Article("a", None, piece * 60, sentences, info, None, sentence_info=meta)
+    embedder = Recorder()
+    features_for([article], embedder, EventSettings())
+    assert "A real closing sentence." in embedder.texts
+    assert sum(len(t) for t in embedder.texts) <= MAX_PIECES * len(piece) + 100

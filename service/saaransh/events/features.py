@@ -20,6 +20,7 @@ from ..text.dates import DayMonth, find_dateline
 from .entities import extract_entities
 from .settings import EventSettings
 
+MAX_PIECES = 4  # pieces of over-long sentences embedded per article
 EMBED_CHARS = 300  # longer sentences are embedded in pieces (about 60 words of English)
 ELLIPSIS = re.compile(r"…|\.{3,}")
 CLAUSE = re.compile(r"[;।|]")
@@ -37,8 +38,22 @@ class Features:
 
 
 def article_texts(article: Article, settings: EventSettings) -> list[str]:
-    """The title (if any) and the first `max_sentences` sentences."""
-    sentences = article.sentences[: settings.max_sentences] or [article.text[:1000]]
+    """The title (if any) and the first `max_sentences` sentences, of which at most
+    MAX_PIECES are pieces of an over-long "sentence" (cut at the analysis length cap).
+    Such pieces are what a page without punctuation, or a hostile body, is made of: they
+    cost the most to embed and say the least, so a few stand for all of them."""
+    info = article.sentence_info
+    sentences: list[str] = []
+    pieces = 0
+    for i, sentence in enumerate(article.sentences):
+        if len(sentences) == settings.max_sentences:
+            break
+        if i < len(info) and not info[i].whole:
+            if pieces == MAX_PIECES:
+                continue
+            pieces += 1
+        sentences.append(sentence)
+    sentences = sentences or [article.text[:1000]]
     return [article.title, *sentences] if article.title else list(sentences)
 
 
