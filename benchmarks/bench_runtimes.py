@@ -15,6 +15,11 @@ shared machine 1 avoids OpenMP threads waiting on each other while the other cor
     nice -n 10 .venv/bin/python benchmarks/bench_runtimes.py [--quick] [--threads N]
         [--cache DIR] [--articles 1:4,8:16,32:32] [--new-tokens 84]
         [--server-requests 64] [--clients 32] [--max-wait-ms 10] [--skip-server]
+        [--server-only] [--runtimes transformers,ctranslate2]
+
+Each direct run's figures are saved in the cache folder; `--server-only` compares the
+server with the saved direct run at batch = --clients (same runtime, articles, threads)
+when there is one, so the slow transformers direct run need not be repeated.
 """
 
 from __future__ import annotations
@@ -128,7 +133,29 @@ def run_worker(cache: Path, runtime: str, batch: int, args) -> dict:
     out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"{runtime} batch {batch} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    saved_direct(cache, runtime, batch, args).write_text(json.dumps(result), encoding="utf-8")
+    return result
+
+
+def saved_direct(cache: Path, runtime: str, batch: int, args) -> Path:
+    """Where a direct run's figures are kept, so that a later --server-only run can
+    compare against them instead of paying for the slow direct run again."""
+    key = f"{runtime}-batch{batch}-articles{args.per_batch[batch]}-threads{args.threads}"
+    return cache / f"direct-{key}-{args.langs.replace(',', '+')}.json"
+
+
+def direct_baseline(cache: Path, runtime: str, args) -> dict:
+    """Direct batched generation at batch = clients: this run's, else a saved one."""
+    args.per_batch.setdefault(args.clients, args.clients)
+    saved = saved_direct(cache, runtime, args.clients, args)
+    if args.server_only and saved.is_file():
+        result = json.loads(saved.read_text(encoding="utf-8"))
+        print(f"direct batch {args.clients} {runtime}: {result['articles_per_s']:.3f} "
+              f"articles/s, saved from {result['measured_at']} ({saved.name})", flush=True)
+        return result
+    return run_worker(cache, runtime, args.clients, args)
 
 
 def prepare(cache: Path, new_tokens: int, threads: int) -> None:
@@ -254,7 +281,10 @@ def main() -> None:
     parser.add_argument("--server-requests", type=int, default=64)
     parser.add_argument("--max-wait-ms", type=float, default=10.0)
     parser.add_argument("--skip-server", action="store_true")
-    parser.add_argument("--server-only", action="store_true", help="skip the batch table")
+    parser.add_argument("--server-only", action="store_true",
+                        help="skip the batch table; compare with a saved direct run if any")
+    parser.add_argument("--runtimes", default=",".join(RUNTIMES),
+                        help="comma-separated subset of " + ",".join(RUNTIMES))
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -263,6 +293,7 @@ def main() -> None:
     if args.quick:
         args.articles, args.new_tokens, args.clients, args.server_requests = "1:2,4:4", 8, 4, 8
     args.per_batch = {int(b): int(n) for b, n in (p.split(":") for p in args.articles.split(","))}
+    args.runtimes = [r for r in RUNTIMES if r in args.runtimes.split(",")]
     print("command:", shlex.join([sys.executable, *sys.argv]), flush=True)
     cache = args.cache / f"tokens{args.new_tokens}"
     prepare(cache, args.new_tokens, args.threads)
@@ -275,24 +306,23 @@ def report(cache: Path, args) -> None:
           "threads", flush=True)
     direct: dict[tuple[str, int], dict] = {}
     for batch in [] if args.server_only else args.per_batch:
-        for runtime in RUNTIMES:
+        for runtime in args.runtimes:
             r = direct[runtime, batch] = run_worker(cache, runtime, batch, args)
             print(f"batch={batch:<3} runtime={runtime:<13} "
                   f"articles={r['articles']:<3} articles_per_s={r['articles_per_s']:6.3f} "
                   f"p50_s={r['p50_s']:7.2f} "
                   f"peak_rss_mb={r['peak_rss_mb']:7.0f} load_rss_mb={r['load_rss_mb']:6.0f}",
                   flush=True)
+        if len(args.runtimes) < 2:
+            continue
         hf, ct = direct["transformers", batch], direct["ctranslate2", batch]
         speed = ct["articles_per_s"] / hf["articles_per_s"]
         print(f"batch={batch:<3} ctranslate2/transformers: {speed:.2f}x articles/s, "
               f"peak RSS {ct['peak_rss_mb'] / hf['peak_rss_mb']:.2f}x", flush=True)
     if args.skip_server:
         return
-    for runtime in RUNTIMES:
-        base = direct.get((runtime, args.clients))
-        if base is None:
-            args.per_batch.setdefault(args.clients, args.clients)
-            base = run_worker(cache, runtime, args.clients, args)
+    for runtime in args.runtimes:
+        base = direct.get((runtime, args.clients)) or direct_baseline(cache, runtime, args)
         for events in (True, False):
             s = serve_and_load(cache, runtime, args, events)
             name = "saaransh serve" if events else "app without events"
