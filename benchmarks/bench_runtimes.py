@@ -283,6 +283,8 @@ def main() -> None:
     parser.add_argument("--skip-server", action="store_true")
     parser.add_argument("--server-only", action="store_true",
                         help="skip the batch table; compare with a saved direct run if any")
+    parser.add_argument("--server-modes", default="serve,app",
+                        help="serve: `saaransh serve` as it ships; app: the app without events")
     parser.add_argument("--runtimes", default=",".join(RUNTIMES),
                         help="comma-separated subset of " + ",".join(RUNTIMES))
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
@@ -323,7 +325,7 @@ def report(cache: Path, args) -> None:
         return
     for runtime in args.runtimes:
         base = direct.get((runtime, args.clients)) or direct_baseline(cache, runtime, args)
-        for events in (True, False):
+        for events in [m == "serve" for m in args.server_modes.split(",")]:
             s = serve_and_load(cache, runtime, args, events)
             name = "saaransh serve" if events else "app without events"
             share = s["articles_per_s"] / base["articles_per_s"]
