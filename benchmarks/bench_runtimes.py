@@ -112,15 +112,16 @@ def worker(articles: int, batch: int, langs: list[str]) -> None:
     # No warm-up call: on this CPU one model call takes tens of seconds, against
     # milliseconds of first-call set-up.
     latencies: list[float] = []
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for i in range(0, len(requests), batch):
         t0 = time.perf_counter()
         results = engine.summarise_requests(requests[i : i + batch])
         latencies += [time.perf_counter() - t0] * len(results)
         assert not [r for r in results if isinstance(r, Exception)], results
-    elapsed = time.perf_counter() - start
+    elapsed, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     print(json.dumps({
         "articles_per_s": len(docs) / elapsed, "p50_s": statistics.median(latencies),
+        "articles_per_cpu_s": len(docs) / cpu_s,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "load_rss_mb": load_rss, "load_s": load_s, "articles": len(docs),
     }))
@@ -172,6 +173,13 @@ def prepare(cache: Path, new_tokens: int, threads: int) -> None:
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (all its threads): on a shared machine, work per
+    CPU-second compares runs made at different loads where wall-clock rates cannot."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def metric_sums(base: str) -> dict[str, float]:
     import httpx
 
@@ -218,7 +226,7 @@ def server(env: dict[str, str], events: bool):
                 except httpx.TransportError:
                     pass
                 time.sleep(0.5)
-            yield base
+            yield base, proc.pid
         finally:
             proc.terminate()
             proc.wait(120)
@@ -255,16 +263,17 @@ def serve_and_load(cache: Path, runtime: str, args, events: bool) -> dict:
         "SAARANSH_MAX_QUEUE": "4096", "SAARANSH_REQUEST_TIMEOUT_S": "3600",
         "SAARANSH_MAX_WAIT_MS": str(args.max_wait_ms)}
     texts, langs = [t for _, t in seed_texts()], args.langs.split(",")
-    with server(env, events) as base:
-        before = metric_sums(base)
+    with server(env, events) as (base, pid):
+        before, cpu_before = metric_sums(base), cpu_seconds(pid)
         start = time.perf_counter()
         rate, p50, statuses = asyncio.run(
             load(base, args.clients, args.server_requests, texts, langs))
         elapsed = time.perf_counter() - start
-        after = metric_sums(base)
+        after, cpu = metric_sums(base), cpu_seconds(pid) - cpu_before
     delta = {k: after[k] - before[k] for k in after}
     batches = max(delta["saaransh_batch_size_count"], 1)
     return {"articles_per_s": rate, "p50_s": p50, "statuses": statuses,
+            "articles_per_cpu_s": args.server_requests / cpu,
             "model_busy": delta["saaransh_inference_seconds_sum"] / elapsed,
             "mean_batch": delta["saaransh_batch_size_sum"] / batches, "batches": int(batches)}
 
@@ -335,6 +344,10 @@ def report(cache: Path, args) -> None:
                   f"{base['articles_per_s']:6.3f}: {share:.0%}"
                   f" | model calls {s['model_busy']:.0%} of wall time, {s['batches']} batches of "
                   f"{s['mean_batch']:.1f} on average, statuses {s['statuses']}", flush=True)
+            if "articles_per_cpu_s" in base:
+                print(f"  per CPU-second: server {s['articles_per_cpu_s']:.3f} vs direct "
+                      f"{base['articles_per_cpu_s']:.3f} articles: "
+                      f"{s['articles_per_cpu_s'] / base['articles_per_cpu_s']:.0%}", flush=True)
 
 
 if __name__ == "__main__":
