@@ -15,6 +15,11 @@ shared machine 1 avoids OpenMP threads waiting on each other while the other cor
     nice -n 10 .venv/bin/python benchmarks/bench_runtimes.py [--quick] [--threads N]
         [--cache DIR] [--articles 1:4,8:16,32:32] [--new-tokens 84]
         [--server-requests 64] [--clients 32] [--max-wait-ms 10] [--skip-server]
+        [--server-only] [--runtimes transformers,ctranslate2]
+
+Each direct run's figures are saved in the cache folder; `--server-only` compares the
+server with the saved direct run at batch = --clients (same runtime, articles, threads)
+when there is one, so the slow transformers direct run need not be repeated.
 """
 
 from __future__ import annotations
@@ -107,15 +112,16 @@ def worker(articles: int, batch: int, langs: list[str]) -> None:
     # No warm-up call: on this CPU one model call takes tens of seconds, against
     # milliseconds of first-call set-up.
     latencies: list[float] = []
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for i in range(0, len(requests), batch):
         t0 = time.perf_counter()
         results = engine.summarise_requests(requests[i : i + batch])
         latencies += [time.perf_counter() - t0] * len(results)
         assert not [r for r in results if isinstance(r, Exception)], results
-    elapsed = time.perf_counter() - start
+    elapsed, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
     print(json.dumps({
         "articles_per_s": len(docs) / elapsed, "p50_s": statistics.median(latencies),
+        "articles_per_cpu_s": len(docs) / cpu_s,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "load_rss_mb": load_rss, "load_s": load_s, "articles": len(docs),
     }))
@@ -128,7 +134,29 @@ def run_worker(cache: Path, runtime: str, batch: int, args) -> dict:
     out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(f"{runtime} batch {batch} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["measured_at"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    saved_direct(cache, runtime, batch, args).write_text(json.dumps(result), encoding="utf-8")
+    return result
+
+
+def saved_direct(cache: Path, runtime: str, batch: int, args) -> Path:
+    """Where a direct run's figures are kept, so that a later --server-only run can
+    compare against them instead of paying for the slow direct run again."""
+    key = f"{runtime}-batch{batch}-articles{args.per_batch[batch]}-threads{args.threads}"
+    return cache / f"direct-{key}-{args.langs.replace(',', '+')}.json"
+
+
+def direct_baseline(cache: Path, runtime: str, args) -> dict:
+    """Direct batched generation at batch = clients: this run's, else a saved one."""
+    args.per_batch.setdefault(args.clients, args.clients)
+    saved = saved_direct(cache, runtime, args.clients, args)
+    if args.server_only and saved.is_file():
+        result = json.loads(saved.read_text(encoding="utf-8"))
+        print(f"direct batch {args.clients} {runtime}: {result['articles_per_s']:.3f} "
+              f"articles/s, saved from {result['measured_at']} ({saved.name})", flush=True)
+        return result
+    return run_worker(cache, runtime, args.clients, args)
 
 
 def prepare(cache: Path, new_tokens: int, threads: int) -> None:
@@ -143,6 +171,13 @@ def prepare(cache: Path, new_tokens: int, threads: int) -> None:
     write_registry(cache, new_tokens)
     env = os.environ | env_for(cache, "ctranslate2", 1, threads)
     subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used (all its threads): on a shared machine, work per
+    CPU-second compares runs made at different loads where wall-clock rates cannot."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def metric_sums(base: str) -> dict[str, float]:
@@ -191,7 +226,7 @@ def server(env: dict[str, str], events: bool):
                 except httpx.TransportError:
                     pass
                 time.sleep(0.5)
-            yield base
+            yield base, proc.pid
         finally:
             proc.terminate()
             proc.wait(120)
@@ -228,16 +263,17 @@ def serve_and_load(cache: Path, runtime: str, args, events: bool) -> dict:
         "SAARANSH_MAX_QUEUE": "4096", "SAARANSH_REQUEST_TIMEOUT_S": "3600",
         "SAARANSH_MAX_WAIT_MS": str(args.max_wait_ms)}
     texts, langs = [t for _, t in seed_texts()], args.langs.split(",")
-    with server(env, events) as base:
-        before = metric_sums(base)
+    with server(env, events) as (base, pid):
+        before, cpu_before = metric_sums(base), cpu_seconds(pid)
         start = time.perf_counter()
         rate, p50, statuses = asyncio.run(
             load(base, args.clients, args.server_requests, texts, langs))
         elapsed = time.perf_counter() - start
-        after = metric_sums(base)
+        after, cpu = metric_sums(base), cpu_seconds(pid) - cpu_before
     delta = {k: after[k] - before[k] for k in after}
     batches = max(delta["saaransh_batch_size_count"], 1)
     return {"articles_per_s": rate, "p50_s": p50, "statuses": statuses,
+            "articles_per_cpu_s": args.server_requests / cpu,
             "model_busy": delta["saaransh_inference_seconds_sum"] / elapsed,
             "mean_batch": delta["saaransh_batch_size_sum"] / batches, "batches": int(batches)}
 
@@ -254,7 +290,12 @@ def main() -> None:
     parser.add_argument("--server-requests", type=int, default=64)
     parser.add_argument("--max-wait-ms", type=float, default=10.0)
     parser.add_argument("--skip-server", action="store_true")
-    parser.add_argument("--server-only", action="store_true", help="skip the batch table")
+    parser.add_argument("--server-only", action="store_true",
+                        help="skip the batch table; compare with a saved direct run if any")
+    parser.add_argument("--server-modes", default="serve,app",
+                        help="serve: `saaransh serve` as it ships; app: the app without events")
+    parser.add_argument("--runtimes", default=",".join(RUNTIMES),
+                        help="comma-separated subset of " + ",".join(RUNTIMES))
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -263,6 +304,7 @@ def main() -> None:
     if args.quick:
         args.articles, args.new_tokens, args.clients, args.server_requests = "1:2,4:4", 8, 4, 8
     args.per_batch = {int(b): int(n) for b, n in (p.split(":") for p in args.articles.split(","))}
+    args.runtimes = [r for r in RUNTIMES if r in args.runtimes.split(",")]
     print("command:", shlex.join([sys.executable, *sys.argv]), flush=True)
     cache = args.cache / f"tokens{args.new_tokens}"
     prepare(cache, args.new_tokens, args.threads)
@@ -275,25 +317,24 @@ def report(cache: Path, args) -> None:
           "threads", flush=True)
     direct: dict[tuple[str, int], dict] = {}
     for batch in [] if args.server_only else args.per_batch:
-        for runtime in RUNTIMES:
+        for runtime in args.runtimes:
             r = direct[runtime, batch] = run_worker(cache, runtime, batch, args)
             print(f"batch={batch:<3} runtime={runtime:<13} "
                   f"articles={r['articles']:<3} articles_per_s={r['articles_per_s']:6.3f} "
                   f"p50_s={r['p50_s']:7.2f} "
                   f"peak_rss_mb={r['peak_rss_mb']:7.0f} load_rss_mb={r['load_rss_mb']:6.0f}",
                   flush=True)
+        if len(args.runtimes) < 2:
+            continue
         hf, ct = direct["transformers", batch], direct["ctranslate2", batch]
         speed = ct["articles_per_s"] / hf["articles_per_s"]
         print(f"batch={batch:<3} ctranslate2/transformers: {speed:.2f}x articles/s, "
               f"peak RSS {ct['peak_rss_mb'] / hf['peak_rss_mb']:.2f}x", flush=True)
     if args.skip_server:
         return
-    for runtime in RUNTIMES:
-        base = direct.get((runtime, args.clients))
-        if base is None:
-            args.per_batch.setdefault(args.clients, args.clients)
-            base = run_worker(cache, runtime, args.clients, args)
-        for events in (True, False):
+    for runtime in args.runtimes:
+        base = direct.get((runtime, args.clients)) or direct_baseline(cache, runtime, args)
+        for events in [m == "serve" for m in args.server_modes.split(",")]:
             s = serve_and_load(cache, runtime, args, events)
             name = "saaransh serve" if events else "app without events"
             share = s["articles_per_s"] / base["articles_per_s"]
@@ -303,6 +344,10 @@ def report(cache: Path, args) -> None:
                   f"{base['articles_per_s']:6.3f}: {share:.0%}"
                   f" | model calls {s['model_busy']:.0%} of wall time, {s['batches']} batches of "
                   f"{s['mean_batch']:.1f} on average, statuses {s['statuses']}", flush=True)
+            if "articles_per_cpu_s" in base:
+                print(f"  per CPU-second: server {s['articles_per_cpu_s']:.3f} vs direct "
+                      f"{base['articles_per_cpu_s']:.3f} articles: "
+                      f"{s['articles_per_cpu_s'] / base['articles_per_cpu_s']:.0%}", flush=True)
 
 
 if __name__ == "__main__":

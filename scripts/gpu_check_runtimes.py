@@ -12,11 +12,13 @@ It prints, and writes to $OUT/gpu_check.json when $OUT is set:
 The server comparison needs the service's dependencies (FastAPI, the analysis
 pipeline), which the GPU image lacks; benchmarks/bench_runtimes.py measures it on CPU.
 
-    scripts/gpu_check_runtimes.sh          # on the GPU machine (installs carried wheels)
-    python3 scripts/gpu_check_runtimes.py [--dry-run-on-cpu]   # the latter: logic check only
+    scripts/gpu_check_runtimes.sh                  # on the GPU machine (installs carried wheels)
+    python3 scripts/gpu_check_runtimes.py --device cpu --small   # the whole script, on a CPU
 
-Without CUDA it stops at once with exit status 2 (unless --dry-run-on-cpu, which runs a
-shrunken version on the CPU to check the script itself and measures nothing of value).
+Without CUDA, `--device cuda` (the default) stops at once with exit status 2. `--device cpu
+--small` runs every step on the CPU with the tiny checkpoint in place of the mT5-small-sized
+one (batches 1 and 2, 4 new tokens) in about a minute: it checks the script end to end
+(tests/test_gpu_check_script.py) and measures nothing of value.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ sys.path[:0] = [str(ROOT / "service"), str(ROOT / "tests"), str(ROOT / "benchmar
 WORK = Path(os.environ.get("GPU_CHECK_DIR", "/tmp/saaransh-gpu-check"))
 # Articles per batch size: enough for a few batches, few enough for the 5-minute budget.
 ARTICLES = {1: 4, 8: 16, 32: 64}
+BENCH_MODEL, SMALL_MODEL = "mt5-small-250k", "tiny-crosssum"
 CONFIGS = [("transformers", "auto"), ("ctranslate2", "int8_bfloat16"),
            ("ctranslate2", "bfloat16")]
 
@@ -86,10 +89,10 @@ def tiny_check(device: str) -> dict:
     from saaransh.summarise.registry import ModelSpec
     from saaransh.summarise.seq2seq import GenItem, load_runner
 
-    folder = WORK / "tiny-crosssum"
+    folder = WORK / SMALL_MODEL
     if not (folder / "model.safetensors").is_file():
         tiny_models.build_tiny_crosssum(folder)
-    spec = ModelSpec("tiny-crosssum", "crosssum", folder,
+    spec = ModelSpec(SMALL_MODEL, "crosssum", folder,
                      generation={"num_beams": 1, "max_new_tokens": 8, "min_new_tokens": 8})
     texts = [" ".join(r.sentences[:2]) for r in seed_requests(5)]
     outputs, report = {}, {}
@@ -141,7 +144,8 @@ class MemoryPoll:
         return max(0, self.peak - self.base) / 2**20
 
 
-def worker(runtime: str, compute_type: str, batch: int, device: str, new_tokens: int) -> None:
+def worker(runtime: str, compute_type: str, batch: int, device: str, new_tokens: int,
+           model: str) -> None:
     from saaransh.settings import Settings
     from saaransh.summarise.registry import ModelSpec
     from saaransh.summarise.seq2seq import load_summariser
@@ -149,12 +153,11 @@ def worker(runtime: str, compute_type: str, batch: int, device: str, new_tokens:
     poll = MemoryPoll(device)
     generation = {"num_beams": 4, "no_repeat_ngram_size": 2, "max_new_tokens": new_tokens,
                   "min_new_tokens": new_tokens, "max_input_tokens": 512}
-    spec = ModelSpec("mt5-small-250k", "crosssum", WORK / "mt5-small-250k",
-                     generation=generation)
+    spec = ModelSpec(model, "crosssum", WORK / model, generation=generation)
     settings = Settings(device=device, runtime=runtime, compute_type=compute_type,
                         max_batch_size=batch, max_batch_tokens=10**7)
     summariser = load_summariser(spec, settings)
-    requests = seed_requests(ARTICLES[batch] if device == "cuda" else batch * 2)
+    requests = seed_requests(ARTICLES[batch] if model == BENCH_MODEL else batch * 2)
     summariser.summarise(requests[:batch])  # warm-up: one full batch
     latencies: list[float] = []
     start = time.perf_counter()
@@ -176,54 +179,64 @@ def worker(runtime: str, compute_type: str, batch: int, device: str, new_tokens:
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def prepare(device: str) -> None:
-    """Build the benchmark model (on the CPU, once) and convert it for both compute types."""
+def prepare(device: str, model: str) -> None:
+    """Build the benchmark model (on the CPU, once) and convert it for both compute types
+    (the small model is the tiny checkpoint tiny_check built)."""
     from bench_runtimes import build_model
 
     from saaransh.settings import Settings
     from saaransh.summarise.registry import ModelSpec
     from saaransh.summarise.seq2seq.ct2_runtime import convert_spec
 
-    build_model(WORK / "mt5-small-250k")
-    spec = ModelSpec("mt5-small-250k", "crosssum", WORK / "mt5-small-250k")
+    if model == BENCH_MODEL:
+        build_model(WORK / model)
+    spec = ModelSpec(model, "crosssum", WORK / model)
     for runtime, compute_type in CONFIGS:
         if runtime == "ctranslate2":
             convert_spec(spec, Settings(device=device, compute_type=compute_type))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dry-run-on-cpu", action="store_true")
-    parser.add_argument("--worker", nargs=3, metavar=("RUNTIME", "COMPUTE", "BATCH"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--device", choices=("cuda", "cpu"), default="cuda",
+                        help="cpu: check the script itself (int8 in place of the bf16 types)")
+    parser.add_argument("--small", action="store_true",
+                        help="the tiny checkpoint, batches 1 and 2, 4 new tokens (seconds)")
+    parser.add_argument("--worker", nargs=3, metavar=("RUNTIME", "COMPUTE", "BATCH"),
+                        help=argparse.SUPPRESS)
     parser.add_argument("--new-tokens", type=int, default=84)
     args = parser.parse_args()
     import torch
 
-    device = "cuda" if torch.cuda.is_available() else "cpu"
-    if device == "cpu" and not args.dry_run_on_cpu:
+    device = args.device
+    if device == "cuda" and not torch.cuda.is_available():
         fail("CUDA is not available (torch.cuda.is_available() is False): this check needs "
-             "a GPU; --dry-run-on-cpu only checks the script's logic")
+             "a GPU; `--device cpu --small` checks the script itself")
+    model = SMALL_MODEL if args.small else BENCH_MODEL
+    if device == "cpu":
+        CONFIGS[:] = [("transformers", "auto"), ("ctranslate2", "int8")]
     if args.worker:
         runtime, compute_type, batch = args.worker
-        return worker(runtime, compute_type, int(batch), device, args.new_tokens)
+        return worker(runtime, compute_type, int(batch), device, args.new_tokens, model)
     started = time.perf_counter()
-    batches = (1, 8, 32) if device == "cuda" else (1, 2)
-    new_tokens = args.new_tokens if device == "cuda" else 4
-    if device == "cpu":
-        print("DRY RUN ON CPU: checks the script only; these numbers measure nothing useful")
-        CONFIGS[:] = [("transformers", "auto"), ("ctranslate2", "int8")]
+    batches = (1, 2) if args.small else (1, 8, 32)
+    new_tokens = 4 if args.small else args.new_tokens
+    if device == "cpu" or args.small:
+        print(f"CHECK OF THE SCRIPT ({device}, {model}): these numbers measure nothing useful")
     WORK.mkdir(parents=True, exist_ok=True)
-    result: dict = {"environment": environment(device)}
+    result: dict = {"environment": environment(device), "model": model,
+                    "check_only": device == "cpu" or args.small}
     print(json.dumps(result["environment"]), flush=True)
     result["tiny_crosssum"] = tiny_check(device)
     print(json.dumps(result["tiny_crosssum"]), flush=True)
-    prepare(device)
+    prepare(device, model)
     print(f"model built and converted in {time.perf_counter() - started:.0f} s", flush=True)
     result["runs"] = runs = []
     for batch in batches:
         for runtime, compute_type in CONFIGS:
             cmd = [sys.executable, __file__, "--worker", runtime, compute_type, str(batch),
-                   "--new-tokens", str(new_tokens)] + (["--dry-run-on-cpu"] * (device == "cpu"))
+                   "--new-tokens", str(new_tokens), "--device", device] + (
+                       ["--small"] * args.small)
             out = subprocess.run(cmd, capture_output=True, text=True, timeout=240)
             if out.returncode:
                 fail(f"{runtime}/{compute_type} batch {batch} failed:\n{out.stderr[-4000:]}")
