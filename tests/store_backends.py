@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from saaransh.store import Store
 
@@ -39,17 +39,27 @@ def make_store(backend: str, tmp_path: Path) -> Iterator[Store]:
         yield store
         store.close()
         return
+    with throwaway_schema("saaransh_test") as (schema, _admin):
+        store = Store(f"{PG_URL}?options=-csearch_path%3D{schema}").migrate()
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+@contextmanager
+def throwaway_schema(prefix: str) -> Iterator[tuple[str, Engine]]:
+    """A new schema on the test PostgreSQL (the test skips when nothing listens) and the
+    admin engine that made it; the schema is dropped afterwards."""
     if not postgres_listening():
         pytest.skip("PostgreSQL is not listening on 127.0.0.1:5432")
-    schema = f"saaransh_test_{uuid.uuid4().hex[:12]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    store = Store(f"{PG_URL}?options=-csearch_path%3D{schema}").migrate()
     try:
-        yield store
+        yield schema, admin
     finally:
-        store.close()
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()

@@ -12,17 +12,16 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from store_backends import PG_URL, postgres_listening
+from store_backends import PG_URL, throwaway_schema
 from tcp_proxy import TcpProxy
 from test_load import free_port
 
@@ -92,22 +91,14 @@ async def post_reports(bases: list[str]) -> list[httpx.Response]:
 @pytest.fixture
 def database(tmp_path):
     """A throwaway schema, and its URL through a proxy the test can cut."""
-    if not postgres_listening():
-        pytest.skip("PostgreSQL is not listening on 127.0.0.1:5432")
-    schema = f"saaransh_two_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(PG_URL)
-    proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432))
-    proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
-    try:
-        yield proxy, f"{proxied}?options=-csearch_path%3D{schema}", admin, schema
-    finally:
-        proxy.cut()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with throwaway_schema("saaransh_two") as (schema, admin):
+        url = make_url(PG_URL)
+        proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432))
+        proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        try:
+            yield proxy, f"{proxied}?options=-csearch_path%3D{schema}", admin, schema
+        finally:
+            proxy.cut()
 
 
 @pytest.mark.postgres

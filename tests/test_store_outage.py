@@ -8,11 +8,9 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
@@ -20,7 +18,7 @@ from api_support import ENGLISH, make_settings, serve
 from fakes_events import TopicEmbedder
 from saaransh.events import EventService
 from saaransh.store import Store
-from store_backends import PG_URL, postgres_listening
+from store_backends import PG_URL, throwaway_schema
 from tcp_proxy import TcpProxy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,45 +110,38 @@ async def test_a_store_failure_that_is_not_an_outage_is_not_hidden_either():
 
 @pytest.mark.postgres
 async def test_postgres_cut_while_serving_and_back(tmp_path):
-    if not postgres_listening():
-        pytest.skip("PostgreSQL is not listening on 127.0.0.1:5432")
-    schema = f"saaransh_outage_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(PG_URL)
-    proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432))
-    proxied = url.set(host="127.0.0.1", port=proxy.port)
-    store_url = f"{proxied.render_as_string(hide_password=False)}?options=-csearch_path%3D{schema}"
-    store = Store(store_url).migrate()
-    try:
-        events = EventService(store, embedder=TopicEmbedder())
-        async with serve(make_settings(), events=events) as client:
-            ok = await client.post("/v1/summaries", json={"id": "s1", "text": STORY})
+    with throwaway_schema("saaransh_outage") as (schema, _admin):
+        url = make_url(PG_URL)
+        proxy = TcpProxy((url.host or "127.0.0.1", url.port or 5432))
+        proxied = url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        store_url = f"{proxied}?options=-csearch_path%3D{schema}"
+        store = Store(store_url).migrate()
+        try:
+            events = EventService(store, embedder=TopicEmbedder())
+            async with serve(make_settings(), events=events) as client:
+                ok = await client.post("/v1/summaries", json={"id": "s1", "text": STORY})
+                proxy.cut()
+                ready_cut = await client.get("/readyz")
+                lost = await client.post("/v1/summaries", json={"id": "s2", "text": STORY})
+                read_cut = await client.get("/v1/articles/s1")
+                proxy.restore()
+                ready_back = await client.get("/readyz")
+                again = await client.post("/v1/summaries", json={"id": "s3", "text": STORY})
+                stored = {i: (await client.get(f"/v1/articles/{i}")).status_code
+                          for i in ("s1", "s2", "s3")}  # fmt: skip
+            assert ok.status_code == 200 and ok.json()["cluster_id"]
+            assert ready_cut.status_code == 503
+            assert ready_cut.json()["error"]["code"] == "store_unavailable"
+            assert lost.status_code == 503 and lost.json()["error"]["code"] == "store_unavailable"
+            assert read_cut.status_code == 503
+            assert ready_back.status_code == 200
+            assert again.status_code == 200
+            assert again.json()["cluster_id"] == ok.json()["cluster_id"]
+            # What answered 200 was stored; what answered 503 was not.
+            assert stored == {"s1": 200, "s2": 404, "s3": 200}
+        finally:
             proxy.cut()
-            ready_cut = await client.get("/readyz")
-            lost = await client.post("/v1/summaries", json={"id": "s2", "text": STORY})
-            read_cut = await client.get("/v1/articles/s1")
-            proxy.restore()
-            ready_back = await client.get("/readyz")
-            again = await client.post("/v1/summaries", json={"id": "s3", "text": STORY})
-            stored = {i: (await client.get(f"/v1/articles/{i}")).status_code
-                      for i in ("s1", "s2", "s3")}  # fmt: skip
-        assert ok.status_code == 200 and ok.json()["cluster_id"]
-        assert ready_cut.status_code == 503
-        assert ready_cut.json()["error"]["code"] == "store_unavailable"
-        assert lost.status_code == 503 and lost.json()["error"]["code"] == "store_unavailable"
-        assert read_cut.status_code == 503
-        assert ready_back.status_code == 200
-        assert again.status_code == 200 and again.json()["cluster_id"] == ok.json()["cluster_id"]
-        # What answered 200 was stored; what answered 503 was not.
-        assert stored == {"s1": 200, "s2": 404, "s3": 200}
-    finally:
-        proxy.cut()
-        store.close()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+            store.close()
 
 
 def test_serve_with_an_unreachable_database_says_so_in_one_line():
