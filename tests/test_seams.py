@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from fake_engine import FakeSummariser
 from fakes import EchoSummariser, make_article
-
 from saaransh.api.ports import BackedEvents, Events, RefreshableEvents
 from saaransh.engine import Engine, Route
 from saaransh.events import EventService
