@@ -35,9 +35,9 @@ once untimed (first-call costs per input shape, lazy loads) and the same warm-up
     .venv/bin/python benchmarks/bench_latency.py [--requests 20] [--new-tokens 48]
         [--beams 4] [--refresh-s 10] [--interval-s S] [--threads N] [--tiny]
 
-On the shared 2-core CPU of development, `--tiny --requests 20` finished in about 70 s
-and the mT5-small-shaped model with `--requests 16` (4 beams, 48 new tokens) in 562 s,
-under 10 minutes; each round prints a line to stderr.
+On the shared 2-core CPU of development, `--tiny --requests 20` finished in about 2
+minutes and the mT5-small-shaped model with `--requests 8` (4 beams, 48 new tokens) in
+447 s, under 10 minutes; each round prints a line to stderr.
 """
 
 from __future__ import annotations
