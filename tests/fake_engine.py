@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import time
 
+from fakes import SummariserDefaults
 from saaransh.article import Article, LanguageInfo, RawDocument
 from saaransh.engine import Engine
 from saaransh.summarise.base import Summary, SummaryRequest
@@ -16,7 +17,7 @@ _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 _SENTENCE_END = re.compile(r"(?<=[।.!?])\s+")
 
 
-class FakeSummariser:
+class FakeSummariser(SummariserDefaults):
     """Deterministic: `[lang] ` + the first max_words words. `delay_s` is slept once per
     call, like a model's fixed per-batch cost, so batching has something to save."""
 
@@ -44,10 +45,7 @@ class FakeSummariser:
             for r in requests
         ]
 
-    def token_count(self, text: str) -> int:
-        return len(text.split())
-
-    def warmup(self, batch_size: int) -> None:
+    def warmup(self, batch_size: int = 1) -> None:
         self.warmed_with = batch_size
 
 

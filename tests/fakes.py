@@ -6,7 +6,21 @@ from saaransh.article import Article, LanguageInfo
 from saaransh.summarise.base import Summary, SummaryRequest
 
 
-class EchoSummariser:
+class SummariserDefaults:
+    """The optional-work parts of the `Summariser` protocol for a fake with no model:
+    words as tokens, nothing to warm up, nothing to prefetch."""
+
+    def token_count(self, text: str) -> int:
+        return len(text.split())
+
+    def warmup(self, batch_size: int = 1) -> None:
+        pass
+
+    def prefetch(self, request: SummaryRequest) -> list:
+        return []
+
+
+class EchoSummariser(SummariserDefaults):
     """Writes the languages in `writes` from any source: the summary is the first
     sentence, tagged so tests can see which request produced it."""
 

@@ -14,6 +14,7 @@ import pytest
 import saaransh.api.refresher as refresher_module
 from api_support import make_settings, serve
 from fake_engine import FakeEngine
+from fakes import SummariserDefaults
 from fakes_events import TopicEmbedder
 from saaransh.engine import ArticleResult
 from saaransh.events import EventService, EventSettings
@@ -26,7 +27,7 @@ ENGLISH = ("topic5 The river flooded the old city on Monday night. "
 HINDI = "topic5 सोमवार रात नदी का पानी पुराने शहर में घुस गया। topic5 बचाव दलों ने परिवारों को निकाला।"
 
 
-class CountingSummariser:
+class CountingSummariser(SummariserDefaults):
     """An abstractive stand-in that writes either language and records each call: the
     thread it ran on and the doc ids (article ids, or an event id for event summaries)."""
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from fakes import SummariserDefaults
 from fakes_events import TopicEmbedder
 from saaransh.article import Article, LanguageInfo
 from saaransh.engine import ArticleResult
@@ -180,7 +181,7 @@ def test_missing_language_is_null_with_a_reason():
     assert "'hi'" in cluster["unavailable"]["hi"]
 
 
-class FakeAbstractive:
+class FakeAbstractive(SummariserDefaults):
     name = "fake-crosssum"
 
     def __init__(self) -> None:

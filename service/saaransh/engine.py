@@ -19,6 +19,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from .article import Article, RawDocument
 from .errors import SaaranshError, Unsupported
@@ -53,6 +54,16 @@ def _failure_reason(exc: Exception, summariser: str) -> str:
     )
 
 
+class Route(NamedTuple):
+    """How one target language is made: written by the summariser (`direct`), written in
+    another language and translated (`translate`), both from `plan.requests[request]`;
+    or not at all (`unavailable`), for `reason`."""
+
+    how: Literal["direct", "translate", "unavailable"]
+    request: int = -1
+    reason: str = ""
+
+
 @dataclass
 class Plan:
     """The model calls one article needs; `route[lang]` says how each language is made."""
@@ -60,8 +71,7 @@ class Plan:
     article: Article
     langs: tuple[str, ...]
     requests: list[SummaryRequest]
-    # lang -> ("direct", request index) | ("translate", request index) | ("unavailable", reason)
-    route: dict[str, tuple[str, int | str]] = field(default_factory=dict)
+    route: dict[str, Route] = field(default_factory=dict)
 
 
 @dataclass
@@ -152,13 +162,13 @@ class Engine:
         sections = _sections(article)
         for lang in plan.langs:
             if self.summariser.can_write(lang, source):
-                plan.route[lang] = ("direct", request_for(lang))
+                plan.route[lang] = Route("direct", request_for(lang))
             elif lang in sections and self.summariser.can_write(lang, lang):
-                plan.route[lang] = ("direct", request_for(lang, section=lang))
+                plan.route[lang] = Route("direct", request_for(lang, section=lang))
             elif (pivot := self._pivot_for(lang, source)) is not None:
-                plan.route[lang] = ("translate", request_for(pivot))
+                plan.route[lang] = Route("translate", request_for(pivot))
             else:
-                plan.route[lang] = ("unavailable", self._reason(lang, source))
+                plan.route[lang] = Route("unavailable", reason=self._reason(lang, source))
         return plan
 
     def _request(self, article: Article, target: str, section: str | None) -> SummaryRequest:
@@ -214,8 +224,8 @@ class Engine:
         """target lang -> the translation its route still needs (for summaries that came out)."""
         needed = {}
         for lang in plan.langs:
-            how, arg = plan.route[lang]
-            result = results[int(arg)] if how == "translate" else None
+            route = plan.route[lang]
+            result = results[route.request] if route.how == "translate" else None
             if isinstance(result, Summary):
                 needed[lang] = Translation(result.text, result.lang, lang)
         return needed
@@ -256,18 +266,18 @@ class Engine:
         summaries: dict[str, Summary | None] = {}
         unavailable: dict[str, str] = {}
         for lang in plan.langs:
-            how, arg = plan.route[lang]
-            if how == "unavailable":
-                summaries[lang], unavailable[lang] = None, str(arg)
+            route = plan.route[lang]
+            if route.how == "unavailable":
+                summaries[lang], unavailable[lang] = None, route.reason
                 continue
-            result = results[int(arg)]
+            result = results[route.request]
             if isinstance(result, Exception):
                 # The detail (a CUDA OOM, a tokenizer error) goes to the log, not the client.
                 if not isinstance(result, NothingToExtract):
                     log.warning("summary of %s in %s failed: %r", plan.article.id, lang, result)
                 summaries[lang] = None
                 unavailable[lang] = _failure_reason(result, self.summariser.name)
-            elif how == "direct":
+            elif route.how == "direct":
                 summaries[lang] = result
             else:
                 summaries[lang] = self._translated(result, lang, translated[lang])

@@ -8,7 +8,6 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from functools import partial
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -23,7 +22,8 @@ from .docs_ui import install_docs
 from .errors import install_error_handlers
 from .metrics import Metrics
 from .middleware import BodyLimitMiddleware, GateMiddleware, Lifecycle, MetricsMiddleware
-from .refresher import EventRefresher, RefreshableEvents
+from .ports import Events, RefreshableEvents
+from .refresher import EventRefresher
 from .request_id import HEADER, RequestIdMiddleware
 from .routes import events as events_routes
 from .routes import health, summaries
@@ -39,9 +39,9 @@ _WARMUP_TEXT = (
 def create_app(
     settings: Settings,
     engine: Engine | None = None,
-    events: Any = None,
+    events: Events | None = None,
     *,
-    events_factory: Callable[[Engine], Any] | None = None,
+    events_factory: Callable[[Engine], Events] | None = None,
 ) -> FastAPI:
     """The service. `engine` None: built from `settings` (saaransh.factory) at startup.
     `events` None: no store (summaries still work; cluster routes answer empty/404);
@@ -140,17 +140,15 @@ def _make_batcher(engine: Engine, settings: Settings, metrics: Metrics) -> Batch
         limits,
         translate=engine.translate_batch,
         max_queue=settings.max_queue,
-        token_count=getattr(engine.summariser, "token_count", None),
+        token_count=engine.summariser.token_count,
         metrics=metrics,
         name=engine.summariser.name,
     )
 
 
 async def _warm_up(engine: Engine, batcher: Batcher, settings: Settings) -> None:
-    warmup = getattr(engine.summariser, "warmup", None)
-    if warmup is not None:
-        # A full-size batch first, so the first real batch pays no allocation cost.
-        await batcher.run_job(warmup, settings.max_batch_size)
+    # A full-size batch first, so the first real batch pays no allocation cost.
+    await batcher.run_job(engine.summariser.warmup, settings.max_batch_size)
     # The first analysis loads lexicons and language-ID models; pay for it before serving.
     await asyncio.to_thread(engine.analyse, RawDocument(id="warmup", body=_WARMUP_TEXT))
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from ..summarise.base import Summary, SummaryRequest
 from .batcher import Batcher
 from .errors import ShuttingDown
+from .ports import RefreshableEvents
 from .work import Lane
 
 log = logging.getLogger(__name__)
@@ -32,23 +33,6 @@ TICK_S = 1.0  # how often the store is asked for due events (an indexed query)
 EVENTS_PER_ROUND = 16  # bounds one round's memory and its hold on the background lane
 
 StoreCall = Callable[..., Awaitable[Any]]
-
-
-@runtime_checkable
-class RefreshableEvents(Protocol):
-    """The steps of EventService that the refresher drives."""
-
-    def due_event_ids(self, limit: int | None = None) -> list[str]: ...
-
-    def snapshot(self, event_id: str) -> Any: ...
-
-    def draft_summaries(self, snapshot: Any) -> list[Any]: ...
-
-    def finish_summaries(
-        self, snapshot: Any, drafts: Sequence[Any], results: Sequence[Any]
-    ) -> tuple[dict, dict]: ...
-
-    def save_summaries(self, snapshot: Any, summaries: dict, unavailable: dict) -> bool: ...
 
 
 class EventRefresher:

@@ -23,6 +23,7 @@ from ..engine import ArticleResult, Engine, Plan
 from ..errors import InvalidInput, SaaranshError, StoreUnavailable, Timeout
 from ..store.db import describe_failure, unreachable
 from .batcher import Batcher
+from .ports import Events
 from .schemas import ArticleIn
 
 log = logging.getLogger(__name__)
@@ -73,13 +74,11 @@ class SummaryService:
         *,
         max_chars: int,
         default_langs: Sequence[str],
-        events: Any = None,
+        events: Events | None = None,
         analysis_workers: int = 2,
     ) -> None:
         self.engine, self.batcher, self.events = engine, batcher, events
         self.max_chars, self.default_langs = max_chars, tuple(default_langs)
-        count = getattr(engine.summariser, "token_count", None)
-        self._token_count: Callable[[str], int] = count or (lambda text: len(text.split()))
         # SQLite wants its writes in one thread; the store is slow I/O, not model work.
         self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="saaransh-store")
         # Analysis is CPU-bound Python: a few threads keep the loop free, more would only
@@ -166,9 +165,9 @@ class SummaryService:
             )
             article = self.engine.analyse(raw)
             plan = self.engine.plan(article, item.target_langs or self.default_langs)
-            tokens = [self._token_count(r.text) for r in plan.requests]
-            prefetch = getattr(self.engine.summariser, "prefetch", None)
-            pieces = [s for r in plan.requests for s in prefetch(r)] if prefetch else []
+            summariser = self.engine.summariser
+            tokens = [summariser.token_count(r.text) for r in plan.requests]
+            pieces = [s for r in plan.requests for s in summariser.prefetch(r)]
             return Prepared(art_id, plan, tokens, prefetch=pieces)
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
@@ -180,6 +179,7 @@ class SummaryService:
         return result.to_record()
 
     async def _ingest(self, result: ArticleResult) -> str | None:
+        assert self.events is not None
         # No summary claims a store it did not make: a failed write fails the article
         # (503 store_unavailable when the database is unreachable), never 200 without it.
         return await self.store(self.events.ingest, result)

@@ -7,6 +7,7 @@ so one bad article never sinks its batch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
@@ -84,6 +85,23 @@ class Summariser(Protocol):
 
     def summarise(self, requests: list[SummaryRequest]) -> list[Summary | Exception]:
         """One result per request, same order; failures as exception objects."""
+        ...
+
+    def token_count(self, text: str) -> int:
+        """What `text` costs this backend's input (the batcher's token budget): model
+        tokens for a model, words for one that has no tokenizer."""
+        ...
+
+    def warmup(self, batch_size: int = 1) -> None:
+        """Pay first-call costs (weights paged in, allocations, lazy loads) with a batch of
+        `batch_size`, so the first request does not."""
+        ...
+
+    def prefetch(self, request: SummaryRequest) -> list[Callable[[], object]]:
+        """Slices of `request`'s model work that may run ahead, one at a time, between
+        other batches (a server does), so one long input cannot hold the model thread
+        for its whole cost. Each slice only fills a cache: skipping it changes nothing.
+        Empty when there is nothing worth slicing."""
         ...
 
 

@@ -6,24 +6,28 @@ an empty store would: an empty list, and 404 for any id.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from ...errors import NotFound
+from ..ports import Events
 from ..schemas import ArticleRecord, ClusterList, ClusterOut
 from .docs import V1_ERRORS, error_responses
 
 router = APIRouter(prefix="/v1", tags=["events"])
 Id = Annotated[str, Path(min_length=1, max_length=200)]
+T = TypeVar("T")
 
 
-async def _store_call(request: Request, method: str, *args):
-    events = request.app.state.events
+async def _read(request: Request, read: Callable[[Events], T]) -> T | None:
+    """`read(events)` on the store thread; None without a store."""
+    events: Events | None = request.app.state.events
     if events is None:
         return None
-    return await request.app.state.service.store(getattr(events, method), *args)
+    return await request.app.state.service.store(read, events)
 
 
 @router.get("/clusters", response_model=ClusterList, responses=error_responses(*V1_ERRORS, 422))
@@ -33,7 +37,7 @@ async def list_clusters(
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> JSONResponse:
     """Events (clusters of articles about one happening), newest first."""
-    clusters = await _store_call(request, "list_clusters", limit, offset)
+    clusters = await _read(request, lambda events: events.list_clusters(limit, offset))
     return JSONResponse({"clusters": clusters or [], "limit": limit, "offset": offset})
 
 
@@ -44,7 +48,7 @@ async def list_clusters(
 )
 async def get_cluster(cluster_id: Id, request: Request) -> JSONResponse:
     """One event: its articles and its English and Hindi summaries."""
-    cluster = await _store_call(request, "get_cluster", cluster_id)
+    cluster = await _read(request, lambda events: events.get_cluster(cluster_id))
     if cluster is None:
         raise NotFound("no cluster with this id")
     return JSONResponse(cluster)
@@ -57,7 +61,7 @@ async def get_cluster(cluster_id: Id, request: Request) -> JSONResponse:
 )
 async def get_article(article_id: Id, request: Request) -> JSONResponse:
     """One stored article record, as POST /v1/summaries returned it."""
-    article = await _store_call(request, "get_article", article_id)
+    article = await _read(request, lambda events: events.get_article(article_id))
     if article is None:
         raise NotFound("no article with this id")
     return JSONResponse(article)

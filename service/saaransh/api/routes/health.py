@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 
 from ...store.db import describe_failure
 from ..errors import error_response
+from ..ports import BackedEvents, Events, Pingable
 from ..schemas import Health
 from .docs import error_responses
 
@@ -28,7 +29,7 @@ async def readyz(request: Request) -> JSONResponse:
     lifecycle = request.app.state.lifecycle
     if lifecycle.draining:
         return error_response(503, "shutting_down", "the server is shutting down")
-    batcher = getattr(request.app.state, "batcher", None)
+    batcher = request.app.state.batcher
     if not lifecycle.ready or batcher is None or not batcher.alive:
         return error_response(503, "not_ready", "models are loading or the worker stopped")
     problem = await store_problem(request.app.state.events)
@@ -37,11 +38,12 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ready", "models": request.app.state.engine.model_names})
 
 
-async def store_problem(events: object) -> str | None:
-    """Why the events store cannot serve now, or None (also with no store at all)."""
-    store = getattr(events, "store", None)
-    if store is None or not hasattr(store, "ping"):
+async def store_problem(events: Events | None) -> str | None:
+    """Why the events store cannot serve now, or None (also with no store at all, or
+    one that keeps nothing in a database)."""
+    if not isinstance(events, BackedEvents) or not isinstance(events.store, Pingable):
         return None
+    store = events.store
     try:
         await asyncio.wait_for(asyncio.to_thread(store.ping), STORE_PING_TIMEOUT_S)
     except TimeoutError:

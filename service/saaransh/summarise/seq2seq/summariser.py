@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from saaransh.errors import InvalidInput
 from saaransh.summarise.base import CannotWrite, Summary, SummaryRequest
 from saaransh.summarise.seq2seq.chunking import plan_chunks
@@ -29,6 +31,10 @@ class Seq2SeqSummariser:
         specials = self.runner.convention.add_special_tokens
         ids = self.runner.tokenizer(text, add_special_tokens=specials)["input_ids"]
         return min(len(ids), self.max_input_tokens)
+
+    def prefetch(self, request: SummaryRequest) -> list[Callable[[], object]]:
+        """Nothing: generation has no cache to fill ahead (one call decodes all chunks)."""
+        return []
 
     def summarise(self, requests: list[SummaryRequest]) -> list[Summary | Exception]:
         results: list[Summary | Exception | None] = [None] * len(requests)
