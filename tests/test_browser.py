@@ -11,16 +11,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
-from test_load import free_port
+from processes import free_port, wait_ready
 
 pytestmark = pytest.mark.browser
 # Read at import: the suite's autouse fixture clears SAARANSH_* variables for each test.
@@ -61,18 +59,7 @@ def server(tmp_path_factory) -> Iterator[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None:
-                pytest.fail(f"server exited early:\n{proc.stdout.read()}")
-            time.sleep(0.2)
-        else:
-            pytest.fail("server not ready within 60 s")
+        wait_ready(base, proc, lambda: proc.stdout.read(), timeout_s=60)
         yield base
     finally:
         proc.terminate()

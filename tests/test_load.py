@@ -12,7 +12,6 @@ import asyncio
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,16 +20,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import pytest
+
+from processes import free_port, wait_ready
 
 CONCURRENCY = 200
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -50,18 +44,7 @@ def running_server(delay_ms: int = 20, **env_overrides: str
                             stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None:
-                pytest.fail(f"server exited early:\n{proc.stdout.read()}")
-            time.sleep(0.1)
-        else:
-            pytest.fail("server not ready within 20 s")
+        wait_ready(base, proc, lambda: proc.stdout.read(), timeout_s=20)
         yield base, proc
     finally:
         if proc.poll() is None:

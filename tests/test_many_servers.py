@@ -11,7 +11,6 @@ import asyncio
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -21,9 +20,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from processes import free_port, wait_ready
 from store_backends import PG_URL, throwaway_schema
 from tcp_proxy import TcpProxy
-from test_load import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS, DUPLICATES = 60, 10
@@ -62,20 +61,6 @@ def serve_process(database_url: str, data_dir: Path) -> Iterator[tuple[str, subp
         log.close()
 
 
-def wait_ready(base: str, proc: subprocess.Popen, log: Path, timeout_s: float = 120) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None:
-            pytest.fail(f"server exited early:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    pytest.fail(f"server not ready within {timeout_s:g} s")
-
-
 async def post_reports(bases: list[str]) -> list[httpx.Response]:
     limits = httpx.Limits(max_connections=REPORTS, max_keepalive_connections=REPORTS)
     async with httpx.AsyncClient(limits=limits, timeout=150) as client:
@@ -107,7 +92,8 @@ def test_two_servers_one_database_60_reports_then_the_database_is_cut(database, 
     with ExitStack() as stack:
         servers = [stack.enter_context(serve_process(url, tmp_path)) for _ in range(2)]
         for base, proc in servers:
-            wait_ready(base, proc, tmp_path / f"serve-{base.rsplit(':', 1)[1]}.log")
+            log = tmp_path / f"serve-{base.rsplit(':', 1)[1]}.log"
+            wait_ready(base, proc, lambda log=log: log.read_text()[-3000:], timeout_s=120)
         bases = [base for base, _ in servers]
 
         answers = asyncio.run(post_reports(bases))

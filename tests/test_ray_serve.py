@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import time
 from pathlib import Path
 
@@ -10,14 +9,9 @@ import pytest
 
 pytest.importorskip("ray", reason="the ray extra is not installed")
 httpx = pytest.importorskip("httpx")
+from processes import free_port  # noqa: E402 - after the skips
 
 pytestmark = pytest.mark.ray
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
