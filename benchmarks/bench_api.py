@@ -69,13 +69,15 @@ def articles(chars: int) -> list[str]:
     return [t[:chars] if chars else t for t in texts]
 
 
-async def load(base: str, clients: int, total: int, texts: list[str], langs: list[str]):
-    """`clients` workers, each posting one article after another, `total` in all."""
+async def load(base: str, clients: int, total: int, texts: list[str], langs: list[str],
+               timeout_s: float | None = 600):  # fmt: skip
+    """`clients` workers, each posting one article after another, `total` in all.
+    `timeout_s=None` waits as long as a request takes (a CPU batch can take minutes)."""
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     counter = iter(range(total))
     limits = httpx.Limits(max_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=600, limits=limits) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=timeout_s, limits=limits) as client:
 
         async def worker() -> None:
             for i in counter:

@@ -232,33 +232,10 @@ def server(env: dict[str, str], events: bool):
             proc.wait(120)
 
 
-async def load(base: str, clients: int, total: int, texts: list[str], langs: list[str]):
-    """`clients` workers, each posting one article after another, `total` in all (as
-    bench_api.load, without its 600 s client timeout: a CPU batch can take longer)."""
-    import httpx
-
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    counter = iter(range(total))
-    async with httpx.AsyncClient(base_url=base, timeout=None,
-                                 limits=httpx.Limits(max_connections=clients)) as client:
-
-        async def worker() -> None:
-            for i in counter:
-                body = {"id": f"b{i}", "text": texts[i % len(texts)], "target_langs": langs}
-                t0 = time.perf_counter()
-                r = await client.post("/v1/summaries", json=body)
-                latencies.append(time.perf_counter() - t0)
-                statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        elapsed = time.perf_counter() - start
-    return total / elapsed, statistics.median(latencies), statuses
-
-
 def serve_and_load(cache: Path, runtime: str, args, events: bool) -> dict:
     """A real server process, `args.clients` clients posting the seed texts."""
+    from bench_api import load
+
     env = env_for(cache, runtime, args.clients, args.threads) | {
         "SAARANSH_MAX_QUEUE": "4096", "SAARANSH_REQUEST_TIMEOUT_S": "3600",
         "SAARANSH_MAX_WAIT_MS": str(args.max_wait_ms)}
@@ -266,8 +243,8 @@ def serve_and_load(cache: Path, runtime: str, args, events: bool) -> dict:
     with server(env, events) as (base, pid):
         before, cpu_before = metric_sums(base), cpu_seconds(pid)
         start = time.perf_counter()
-        rate, p50, statuses = asyncio.run(
-            load(base, args.clients, args.server_requests, texts, langs))
+        rate, p50, _p95, statuses = asyncio.run(
+            load(base, args.clients, args.server_requests, texts, langs, timeout_s=None))
         elapsed = time.perf_counter() - start
         after, cpu = metric_sums(base), cpu_seconds(pid) - cpu_before
     delta = {k: after[k] - before[k] for k in after}
