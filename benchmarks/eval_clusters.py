@@ -38,6 +38,7 @@ from saaransh.events import EventService
 from saaransh.metrics.cluster_eval import read_gold, read_jsonl
 from saaransh.metrics.cluster_report import cluster_report, collect, format_report
 from saaransh.readers import read_paths
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 from saaransh.summarise.extractive import ExtractiveSummariser
 
@@ -80,7 +81,8 @@ def loop_cost(articles: Path, folder: Path, cluster: bool) -> tuple[float, float
     process: batch.ChunkProcessor
     if cluster:
         events = EventService(Store(f"sqlite:///{folder / 'cost.sqlite'}").migrate(),
-                              embedder=embedder, summariser=engine.summariser)  # fmt: skip
+                              embedder=embedder, summariser=engine.summariser,
+                              settings=EventSettings())  # fmt: skip
         process = batch.ClusteringProcessor(engine, events, ["en", "hi"])
     else:
         process = partial(batch.summarise_chunk, engine, langs=["en", "hi"])

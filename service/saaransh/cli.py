@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from .errors import SaaranshError
-from .settings import Settings
+from .settings import RaySettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ class Runtime(StrEnum):
     ctranslate2 = "ctranslate2"
 
 
+# Documents per model call of the local file job; Ray's is settings.ray.batch_size.
+LOCAL_BATCH_SIZE = 16
 
 
 def _err(message: str) -> None:
@@ -53,6 +55,11 @@ def _reference(value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat() if value else None
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _ray_env(name: str) -> str:
+    """--help's default for a Ray option that falls back to `Settings().ray`."""
+    return f"{RaySettings.model_fields[name].default}; env SAARANSH_RAY_{name.upper()}"
 
 
 def _env(name: str, shown: object = None) -> str:
@@ -122,10 +129,16 @@ def summarise(
                                           "store (printed on stderr).")] = False,
     reference_date: ReferenceDate = None,
     engine: Annotated[EngineKind, typer.Option(help="local or ray.")] = EngineKind.local,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per model call.")] = 16,
-    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
-    num_workers: Annotated[int, typer.Option(min=1, help="Ray model actors.")] = 1,
-    num_gpus_per_worker: Annotated[float, typer.Option(min=0, help="GPUs per actor.")] = 0,
+    batch_size: Annotated[int | None, typer.Option(
+        min=1, help="Articles per model call (per actor with --engine ray).",
+        show_default=f"{LOCAL_BATCH_SIZE}; with ray, {_ray_env('batch_size')}")] = None,
+    ray_address: Annotated[str | None, typer.Option(
+        help="Ray cluster address.",
+        show_default="a local instance; env SAARANSH_RAY_ADDRESS")] = None,
+    num_workers: Annotated[int | None, typer.Option(
+        min=1, help="Ray model actors.", show_default=_ray_env("num_workers"))] = None,
+    num_gpus_per_worker: Annotated[float | None, typer.Option(
+        min=0, help="GPUs per actor.", show_default=_ray_env("num_gpus_per_worker"))] = None,
     runtime: RuntimeOpt = None,
 ) -> None:
     """Write an English and a Hindi summary of every article (and event, with --cluster)."""
@@ -140,7 +153,12 @@ def summarise(
         overrides["model"] = model
     if runtime:
         overrides["runtime"] = runtime.value
+    ray_overrides = {"address": ray_address, "num_workers": num_workers,
+                     "num_gpus_per_worker": num_gpus_per_worker, "batch_size": batch_size}
+    ray_overrides = {k: v for k, v in ray_overrides.items() if v is not None}
     settings = Settings(**overrides)
+    if ray_overrides:  # flags win over SAARANSH_RAY_*, field by field
+        settings.ray = settings.ray.model_copy(update=ray_overrides)
     langs = _langs(lang, settings)
     choice = choose_backend(settings)
     _err(f"backend: {choice.kind}{f' ({choice.model})' if choice.model else ''} - {choice.reason}")
@@ -150,14 +168,11 @@ def summarise(
     sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
     process: batch.ChunkProcessor
     clusterer: batch.ClusteringProcessor | None = None
-    chunk = batch_size
+    chunk = batch_size or LOCAL_BATCH_SIZE
     if engine is EngineKind.ray:
-        from .scale.ray_batch import ray_chunk_processor
+        from .scale.ray_batch import RayChunkProcessor
 
-        ray_process = ray_chunk_processor(
-            settings, langs, address=ray_address, num_workers=num_workers,
-            num_gpus_per_worker=num_gpus_per_worker, batch_size=batch_size,
-        )
+        ray_process = RayChunkProcessor(settings, langs)
         process, chunk = ray_process, ray_process.chunk_size  # a full batch per actor
     else:
         eng = build_engine(settings, choice)
