@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..article import RawDocument
-from ..engine import ArticleResult, Engine, Plan
+from ..engine import ArticleResult, Engine, Plan, conclude
 from ..errors import InvalidInput, SaaranshError, StoreUnavailable, Timeout
 from ..store.db import describe_failure, unreachable
 from .batcher import Batcher
@@ -105,23 +105,21 @@ class SummaryService:
             self._reserved -= expected
         for p in prepared:
             await self._run_slices(p)
+        # The engine's one orchestration path, its model steps sent through the batcher.
         plans = [p.plan for p in prepared if p.plan is not None]
         tokens = [n for p in prepared if p.plan is not None for n in p.tokens]
-        results = iter(await self._model([r for plan in plans for r in plan.requests], tokens))
-        outputs = [[next(results) for _ in plan.requests] for plan in plans]
-        needed = [self.engine.translations(p, out) for p, out in zip(plans, outputs, strict=True)]
-        texts = iter(await self._model([t for n in needed for t in n.values()]))
-        done = iter(zip(plans, outputs, needed, strict=True))
+        steps = self.engine.orchestrate(plans)
+        translations = steps.send(await self._model(next(steps), tokens))
+        results = iter(conclude(steps, await self._model(translations)))
         out: list[tuple[str, dict | Exception]] = []
         for p in prepared:
-            if p.plan is None:
-                assert p.error is not None
-                out.append((p.id, p.error))
+            result = p.error if p.plan is None else next(results)
+            assert result is not None
+            if isinstance(result, Exception):
+                out.append((p.id, result))
                 continue
-            plan, mine, wanted = next(done)
-            translated = {lang: next(texts) for lang in wanted}
             try:
-                out.append((p.id, await self._finish(plan, mine, translated)))
+                out.append((p.id, await self._finish(result)))
             except Exception as exc:  # noqa: BLE001 - reported for this article only
                 out.append((p.id, exc))
         return out
@@ -172,8 +170,7 @@ class SummaryService:
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
 
-    async def _finish(self, plan: Plan, results: list[Any], translated: dict) -> dict:
-        result = self.engine.assemble(plan, results, translated)
+    async def _finish(self, result: ArticleResult) -> dict:
         if self.events is not None:
             result.cluster_id = await self._ingest(result)
         return result.to_record()
