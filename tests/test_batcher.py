@@ -12,7 +12,7 @@ import pytest
 
 from saaransh.api.batcher import Batcher
 from saaransh.api.batching import BatchLimits, pick_batch
-from saaransh.api.errors import QueueFull, ShuttingDown, WorkerFailed
+from saaransh.errors import QueueFull, ShuttingDown, WorkerFailed
 from saaransh.summarise.base import Summary, SummaryRequest
 
 

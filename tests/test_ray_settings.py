@@ -8,8 +8,9 @@ import sys
 import pytest
 from pydantic import ValidationError
 
+from saaransh.errors import RayUnavailable
 from saaransh.scale import RaySettings
-from saaransh.scale._ray import RayUnavailable, import_ray
+from saaransh.scale._ray import import_ray
 from saaransh.settings import Settings
 
 

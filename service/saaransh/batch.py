@@ -18,25 +18,18 @@ from typing import TextIO
 
 from .article import RawDocument
 from .engine import ArticleResult, Engine
-from .errors import SaaranshError
+from .errors import Unwritable, error_record
 from .ids import escape_id
 from .readers import ReadError
 
 ChunkProcessor = Callable[[list[RawDocument]], list[dict]]
 
 
-def error_record(doc_id: str, exc: BaseException) -> dict:
-    code = exc.code if isinstance(exc, SaaranshError) else "internal"
-    message = str(exc) if isinstance(exc, SaaranshError) else f"{type(exc).__name__}: {exc}"
-    return {"id": doc_id, "error": {"code": code, "message": message}}
-
-
 def unwritable_record(record: dict, exc: Exception) -> dict:
     """The error record that stands in for `record` when it cannot be written as UTF-8
     JSON (a lone surrogate somewhere in it); its id is escaped so it always can."""
-    message = f"the record could not be written ({type(exc).__name__})"
-    return {"id": escape_id(str(record.get("id", ""))),
-            "error": {"code": "unwritable", "message": message}}  # fmt: skip
+    problem = Unwritable(f"the record could not be written ({type(exc).__name__})")
+    return error_record(escape_id(str(record.get("id", ""))), problem)
 
 
 def process_chunk(
@@ -48,7 +41,7 @@ def process_chunk(
         try:
             analysed.append(engine.analyse(doc))
         except Exception as exc:  # noqa: BLE001 - one bad article never aborts the run
-            analysed.append(error_record(doc.id, exc))
+            analysed.append(error_record(doc.id, exc, detail=True))
     articles = [a for a in analysed if not isinstance(a, dict)]
     results = iter(engine.summarise_articles(articles, langs))
     out: list[ArticleResult | dict] = []
@@ -57,7 +50,8 @@ def process_chunk(
             out.append(item)
             continue
         result = next(results)
-        out.append(error_record(item.id, result) if isinstance(result, Exception) else result)
+        out.append(error_record(item.id, result, detail=True)
+                   if isinstance(result, Exception) else result)
     return out
 
 

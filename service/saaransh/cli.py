@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import SaaranshError
+from .errors import SaaranshError, error_record
 from .settings import RaySettings, Settings
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def analyse(
             failures += 1
             _err(f"{item.source or item.id}: {exc}")
             if as_json:
-                typer.echo(json.dumps({"id": item.id, "error": str(exc)}, ensure_ascii=False))
+                typer.echo(json.dumps(error_record(item.id, exc), ensure_ascii=False))
             continue
         record = article.to_analysis_dict()
         if as_json:

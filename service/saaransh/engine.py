@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from .article import Article, RawDocument
-from .errors import SaaranshError, Unsupported
+from .errors import CannotWrite, NothingToExtract, SaaranshError, Unsupported
 from .summarise.base import (
-    CannotWrite,
-    NothingToExtract,
     Summariser,
     Summary,
     SummaryRequest,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import RawDocument
-from .errors import InvalidInput
+from .errors import InvalidInput, Unreadable, error_record
 from .ids import escape_id, id_problem
 from .text.normalise import decode_bytes
 
@@ -27,7 +27,7 @@ class ReadError:
     message: str
 
     def to_record(self) -> dict:
-        return {"id": self.id, "error": {"code": "unreadable", "message": self.message}}
+        return error_record(self.id, Unreadable(self.message))
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -23,9 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ..errors import QueueFull, ShuttingDown, WorkerFailed
 from ..summarise.base import Summary, SummaryRequest, Translation
 from .batching import BatchLimits, pick_batch
-from .errors import QueueFull, ShuttingDown, WorkerFailed
 from .metrics import Metrics
 from .work import Job, Lane, Work, bucket_key, text_of
 

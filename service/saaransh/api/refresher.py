@@ -21,9 +21,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from ..errors import ShuttingDown
 from ..summarise.base import Summary, SummaryRequest
 from .batcher import Batcher
-from .errors import ShuttingDown
 from .ports import RefreshableEvents
 from .work import Lane
 

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from ..article import RawDocument
 from ..engine import ArticleResult, Engine, Plan, conclude
-from ..errors import InvalidInput, SaaranshError, StoreUnavailable, Timeout
+from ..errors import ClientGone, InvalidInput, SaaranshError, StoreUnavailable, Timeout
 from ..store.db import describe_failure, unreachable
 from .batcher import Batcher
 from .ports import Events
@@ -221,10 +221,3 @@ async def with_deadline(
     if gone in done:
         raise ClientGone("the client closed the connection")
     raise Timeout(f"no result within {timeout_s:g} s (request_timeout_s)")
-
-
-class ClientGone(SaaranshError):
-    """Nobody is listening any more; the status is for logs and metrics only."""
-
-    code = "client_closed"
-    status = 499

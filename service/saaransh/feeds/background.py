@@ -13,8 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..article import RawDocument
-from ..batch import error_record
-from ..errors import InvalidInput
+from ..errors import InvalidInput, error_record
 from ..settings import Settings
 from .fetch import PoliteFetcher
 from .follow import FeedFollower
@@ -39,13 +38,13 @@ async def follow_in_background(settings: Settings, service: Any, events: Any) ->
                                        published_at=d.published_at, format=d.format))
             except ValidationError as exc:
                 reason = InvalidInput(f"{exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
-                records[d.id] = error_record(d.id, reason)
+                records[d.id] = error_record(d.id, reason, detail=True)
         if items:
             future = asyncio.run_coroutine_threadsafe(service.summarise(items), loop)
             # Bounded, so a pass cut short by shutdown cannot hang the worker thread.
             for art_id, result in future.result(timeout=settings.request_timeout_s + 5):
                 ok = isinstance(result, dict)
-                records[art_id] = result if ok else error_record(art_id, result)
+                records[art_id] = result if ok else error_record(art_id, result, detail=True)
         return [records[d.id] for d in docs]
 
     def seen(article_id: str) -> bool:
