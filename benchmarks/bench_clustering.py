@@ -25,8 +25,8 @@ import numpy as np
 
 from saaransh.article import Article, LanguageInfo
 from saaransh.engine import ArticleResult
+from saaransh.eval.clustering import bcubed_scores
 from saaransh.events import EventService
-from saaransh.metrics.clustering import bcubed_scores
 from saaransh.settings import EventSettings
 from saaransh.store import Store
 

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from saaransh.article import RawDocument
-from saaransh.batch import chunked, summarise_chunk
 from saaransh.factory import build_engine
-from saaransh.readers import read_paths
+from saaransh.jobs import chunked, summarise_chunk
+from saaransh.jobs.readers import read_paths
 from saaransh.scale._ray import ensure_ray
 from saaransh.scale.ray_batch import summarise_with_ray
 from saaransh.settings import RaySettings, Settings

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from saaransh.cli import app
 from saaransh.errors import InvalidInput, error_record
-from saaransh.readers import ReadError
+from saaransh.jobs.readers import ReadError
 
 PACKAGE = Path(__file__).resolve().parents[1] / "service" / "saaransh"
 EXCEPTION_BASES = {"Exception", "LookupError", "ValueError", "RuntimeError", "SaaranshError"}

@@ -11,8 +11,8 @@ import pytest
 
 from saaransh.article import RawDocument
 from saaransh.engine import ArticleResult
+from saaransh.eval.clustering import eval_clusters
 from saaransh.events import EventService
-from saaransh.metrics.clustering import eval_clusters
 from saaransh.pipeline import analyse
 from saaransh.settings import EventSettings
 from saaransh.store import Store

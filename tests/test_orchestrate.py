@@ -7,9 +7,9 @@ from api_support import make_settings, serve
 from fake_engine import FakeEngine
 from fakes import EchoSummariser, PrefixTranslator, make_article
 from saaransh.article import RawDocument
-from saaransh.batch import summarise_chunk
 from saaransh.engine import Engine, Plan, conclude
 from saaransh.errors import Unsupported
+from saaransh.jobs import summarise_chunk
 from saaransh.summarise.base import Summary, SummaryRequest, Translation
 
 

@@ -87,8 +87,8 @@ def analyse(
     reference_date: ReferenceDate = None,
 ) -> None:
     """Clean and analyse articles: text, sentences, language and code-mixing, date."""
+    from .jobs.readers import ReadError, read_paths
     from .pipeline import analyse as analyse_doc
-    from .readers import ReadError, read_paths
 
     failures = 0
     for item in read_paths(paths):
@@ -142,9 +142,9 @@ def summarise(
     runtime: RuntimeOpt = None,
 ) -> None:
     """Write an English and a Hindi summary of every article (and event, with --cluster)."""
-    from . import batch
+    from . import jobs
     from .factory import build_engine, choose_backend, store_location
-    from .readers import ReadError, read_paths
+    from .jobs.readers import ReadError, read_paths
 
     overrides: dict[str, Any] = {}
     if backend:
@@ -165,9 +165,9 @@ def summarise(
 
     if cluster and engine is EngineKind.ray:
         raise typer.BadParameter("--cluster runs with --engine local", param_hint="--cluster")
-    sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
-    process: batch.ChunkProcessor
-    clusterer: batch.ClusteringProcessor | None = None
+    sink = jobs.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
+    process: jobs.ChunkProcessor
+    clusterer: jobs.ClusteringProcessor | None = None
     chunk = batch_size or LOCAL_BATCH_SIZE
     if engine is EngineKind.ray:
         from .scale.ray_batch import RayChunkProcessor
@@ -181,10 +181,10 @@ def summarise(
 
             _err(f"events store: {store_location(settings)}")
             events = build_events(settings, eng)
-            clusterer = batch.ClusteringProcessor(eng, events, langs, sink.done)
+            clusterer = jobs.ClusteringProcessor(eng, events, langs, sink.done)
             process = clusterer
         else:
-            process = partial(batch.summarise_chunk, eng, langs=langs)
+            process = partial(jobs.summarise_chunk, eng, langs=langs)
 
     from tqdm import tqdm
 
@@ -192,7 +192,7 @@ def summarise(
               disable=not sys.stderr.isatty()) as bar:
         docs = (d if isinstance(d, ReadError) else replace(d, reference_date=reference_date)
                 for d in read_paths(paths))
-        totals = batch.run(docs, sink, process, batch_size=chunk, progress=bar)
+        totals = jobs.run(docs, sink, process, batch_size=chunk, progress=bar)
     if clusterer is not None:
         for record in clusterer.cluster_records():
             sink.write(record)
@@ -304,7 +304,7 @@ def convert(
 @eval_app.command("summaries")
 def eval_summaries(file: Path) -> None:
     """ROUGE-1/2/L of records that carry `references` {lang: text}."""
-    from .metrics.evaluate import evaluate_summaries
+    from .eval.evaluate import evaluate_summaries
 
     typer.echo(json.dumps(evaluate_summaries(_read_jsonl(file)), indent=2))
 
@@ -319,7 +319,7 @@ def eval_clusters(
 ) -> None:
     """Pairwise and BCubed P/R/F1 of `summarise --cluster` output against gold events (from
     --gold, else each record's `event`), Hindi+English cohesion, the worst splits and merges."""
-    from .metrics.cluster_eval import evaluate_files
+    from .eval.cluster_eval import evaluate_files
 
     try:
         typer.echo(evaluate_files(file, gold, as_json=as_json))

@@ -23,9 +23,8 @@ from typing import Any, TypeVar
 
 from ..errors import ShuttingDown
 from ..summarise.base import Summary, SummaryRequest
-from .batcher import Batcher
+from .batching import Batcher, Lane
 from .ports import RefreshableEvents
-from .work import Lane
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

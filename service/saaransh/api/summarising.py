@@ -22,7 +22,7 @@ from ..article import RawDocument
 from ..engine import ArticleResult, Engine, Plan, conclude
 from ..errors import ClientGone, InvalidInput, SaaranshError, StoreUnavailable, Timeout
 from ..store.db import describe_failure, unreachable
-from .batcher import Batcher
+from .batching import Batcher
 from .ports import Events
 from .schemas import ArticleIn
 

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..article import RawDocument
-from ..batch import chunked
 from ..errors import FetchError, SaaranshError, error_record
+from ..jobs import chunked
 from ..text.normalise import decode_bytes
 from .fetch import PoliteFetcher
 from .source import FeedItem, read_feed

@@ -1,12 +1,12 @@
 """The batch job on Ray: the same engine and per-chunk function as the local run.
 
 A `SummariserActor` builds the engine once (one model copy, on its own GPU when asked)
-and runs `saaransh.batch.summarise_chunk` on each batch it gets, so Ray writes exactly
+and runs `saaransh.jobs.summarise_chunk` on each batch it gets, so Ray writes exactly
 the records `--engine local` writes. Two drivers feed it:
 
 - `summarise_with_ray`: one Ray Data pipeline over all documents (`map_batches` with an
   actor pool), streaming records back in input order. The Python entry point.
-- `RayChunkProcessor`: a chunk callback for `saaransh.batch.run` (the CLI's resumable
+- `RayChunkProcessor`: a chunk callback for `saaransh.jobs.run` (the CLI's resumable
   loop), backed by a pool of the same actors that lives for the whole run.
 
 Both take their cluster address, actor count, GPUs per actor and batch size from
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..article import RawDocument
-from ..readers import ReadError, read_paths
+from ..jobs.readers import ReadError, read_paths
 from ..settings import Settings
 from ._ray import ensure_ray
 from .actor import SummariserActor, encode

@@ -1,4 +1,4 @@
-"""The batch job behind `saaransh summarise`: documents in, JSON Lines out.
+"""The file job behind `saaransh summarise`: documents in, JSON Lines out.
 
 `summarise_chunk` is the unit of work both engines run (local here, Ray in
 saaransh.scale.ray_batch), so they write exactly the same records.
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .article import RawDocument
-from .engine import ArticleResult, Engine
-from .errors import Unwritable, error_record
-from .ids import escape_id
+from ..article import RawDocument
+from ..engine import ArticleResult, Engine
+from ..errors import Unwritable, error_record
+from ..ids import escape_id
 from .readers import ReadError
 
 ChunkProcessor = Callable[[list[RawDocument]], list[dict]]

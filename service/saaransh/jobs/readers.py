@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import RawDocument
-from .errors import InvalidInput, Unreadable, error_record
-from .ids import escape_id, id_problem
-from .text.normalise import decode_bytes
+from ..article import RawDocument
+from ..errors import InvalidInput, Unreadable, error_record
+from ..ids import escape_id, id_problem
+from ..text.normalise import decode_bytes
 
 TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
 SUFFIXES = {*TEXT_SUFFIXES, ".jsonl"}
