@@ -22,6 +22,7 @@ from ..article import RawDocument
 from ..engine import ArticleResult, Engine, Plan, conclude
 from ..errors import ClientGone, InvalidInput, SaaranshError, StoreUnavailable, Timeout
 from ..store.db import describe_failure, unreachable
+from ..text.normalise import lone_surrogate_at
 from .batching import Batcher
 from .ports import Events
 from .schemas import ArticleIn
@@ -46,12 +47,10 @@ def check_text(text: str, max_chars: int, field_name: str = "text") -> None:
     nul = text.find("\x00")
     if nul >= 0:
         raise InvalidInput(f"{field_name}: contains a NUL character at position {nul}")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
+    if (at := lone_surrogate_at(text)) is not None:
         raise InvalidInput(
-            f"{field_name}: contains a lone surrogate at position {exc.start}; send valid Unicode"
-        ) from None
+            f"{field_name}: contains a lone surrogate at position {at}; send valid Unicode"
+        )
 
 
 @dataclass

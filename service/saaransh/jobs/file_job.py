@@ -20,6 +20,7 @@ from ..article import RawDocument
 from ..engine import ArticleResult, Engine
 from ..errors import Unwritable, error_record
 from ..ids import escape_id
+from ..text.normalise import lone_surrogate_at
 from .readers import ReadError
 
 ChunkProcessor = Callable[[list[RawDocument]], list[dict]]
@@ -116,8 +117,9 @@ class JsonlSink:
             self._fh = self.path.open("a", encoding="utf-8")
         try:
             line = json.dumps(record, ensure_ascii=False)
-            line.encode("utf-8")
-        except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+            if (at := lone_surrogate_at(line)) is not None:
+                raise ValueError(f"a lone surrogate at character {at} of the line")
+        except (TypeError, ValueError) as exc:
             # One record that cannot be written must not stop the run (nor every rerun).
             line = json.dumps(unwritable_record(record, exc), ensure_ascii=False)
         self._fh.write(line + "\n")
