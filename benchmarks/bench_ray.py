@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 
 from saaransh.article import RawDocument
-from saaransh.batch import chunked, summarise_chunk
 from saaransh.factory import build_engine
-from saaransh.readers import read_paths
+from saaransh.jobs import chunked, summarise_chunk
+from saaransh.jobs.readers import read_paths
 from saaransh.scale._ray import ensure_ray
 from saaransh.scale.ray_batch import summarise_with_ray
-from saaransh.settings import Settings
+from saaransh.settings import RaySettings, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("en", "hi")
@@ -65,8 +65,8 @@ def main() -> None:
     print(f"ray.init       {time.perf_counter() - start:7.1f} s  (not counted below)")
     for workers in (int(w) for w in args.workers.split(",")):
         start = time.perf_counter()
-        records = list(summarise_with_ray(docs, settings, LANGS, num_workers=workers,
-                                          batch_size=args.batch_size))
+        ray = RaySettings(num_workers=workers, batch_size=args.batch_size)
+        records = list(summarise_with_ray(docs, settings.model_copy(update={"ray": ray}), LANGS))
         seconds = time.perf_counter() - start
         print(f"ray x{workers:<2} actors {seconds:7.1f} s  {len(docs) / seconds:6.2f} articles/s"
               f"  records identical to local: {records == local}")

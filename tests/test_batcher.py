@@ -10,9 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from saaransh.api.batcher import Batcher
-from saaransh.api.batching import BatchLimits, pick_batch
-from saaransh.api.errors import QueueFull, ShuttingDown, WorkerFailed
+from saaransh.api.batching import Batcher, BatchLimits, pick_batch
+from saaransh.errors import QueueFull, ShuttingDown, WorkerFailed
 from saaransh.summarise.base import Summary, SummaryRequest
 
 

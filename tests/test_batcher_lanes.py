@@ -8,10 +8,8 @@ import threading
 
 import pytest
 
-from saaransh.api.batcher import Batcher
-from saaransh.api.batching import BatchLimits
-from saaransh.api.errors import QueueFull
-from saaransh.api.work import Lane
+from saaransh.api.batching import Batcher, BatchLimits, Lane
+from saaransh.errors import QueueFull
 from saaransh.summarise.base import Translation
 from test_batcher import Recorder, req, running
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saaransh.metrics.clustering import bcubed_scores, eval_clusters, pairwise_scores
+from saaransh.eval.clustering import bcubed_scores, eval_clusters, pairwise_scores
 
 GOLD = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2}
 # Amigó et al. (2009)-style example: gold {a,b,c} {d,e}; predicted {a,b} {c,d,e}.

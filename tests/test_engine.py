@@ -97,7 +97,7 @@ def test_a_second_language_needs_enough_sentences(hi, en, both):
 
 
 def test_nothing_to_extract_reads_as_itself():
-    from saaransh.summarise.base import NothingToExtract
+    from saaransh.errors import NothingToExtract
 
     class Nothing(EchoSummariser):
         def summarise(self, requests):

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from saaransh.cli import app
-from saaransh.metrics.cluster_report import cluster_report, collect
+from saaransh.eval.cluster_report import cluster_report, collect
 
 runner = CliRunner()
 

@@ -24,8 +24,9 @@ def result(id, title, sentences, date=None, lang="en") -> ArticleResult:
     return ArticleResult(article, {"en": None}, {"en": "no model"})
 
 
-def service(store=None, **kw) -> EventService:
-    return EventService(store or Store("sqlite://").migrate(), embedder=TopicEmbedder(), **kw)
+def service(store=None, settings=None, **kw) -> EventService:
+    return EventService(store or Store("sqlite://").migrate(), embedder=TopicEmbedder(),
+                        settings=settings or EventSettings(), **kw)
 
 
 # Cosines taken as they are and the embedding alone: the fake's topic arithmetic is exact.

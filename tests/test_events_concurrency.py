@@ -19,6 +19,7 @@ from fakes_events import TopicEmbedder
 from saaransh.article import Article, LanguageInfo
 from saaransh.engine import ArticleResult
 from saaransh.events import EventService
+from saaransh.settings import EventSettings
 from saaransh.store import ArticleRow, EventRow, Store
 from store_backends import make_store
 
@@ -39,7 +40,8 @@ def report(i: int) -> ArticleResult:
 def test_concurrent_reports_of_one_story_make_one_consistent_event(tmp_path):
     with make_store("postgresql", tmp_path) as first:
         second = Store(first.url)  # another "server": its own engine and pool
-        services = [EventService(s, embedder=TopicEmbedder()) for s in (first, second)]
+        services = [EventService(s, embedder=TopicEmbedder(), settings=EventSettings())
+                    for s in (first, second)]
         start = threading.Barrier(THREADS)
 
         def ingest(worker: int) -> list[str]:

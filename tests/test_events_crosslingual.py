@@ -11,9 +11,10 @@ import pytest
 
 from saaransh.article import RawDocument
 from saaransh.engine import ArticleResult
+from saaransh.eval.clustering import eval_clusters
 from saaransh.events import EventService
-from saaransh.metrics.clustering import eval_clusters
 from saaransh.pipeline import analyse
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +27,7 @@ def records():
 
 
 def _ingest(raws: list[RawDocument]) -> tuple[EventService, list[str]]:
-    svc = EventService(Store("sqlite://").migrate())
+    svc = EventService(Store("sqlite://").migrate(), settings=EventSettings())
     results = [ArticleResult(analyse(raw), {}, {}) for raw in raws]
     return svc, svc.ingest_many(results)
 

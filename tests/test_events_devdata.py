@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from saaransh.embeddings import default_embedder
+from saaransh.eval.cluster_report import cluster_report
 from saaransh.events import EventSettings
-from saaransh.metrics.cluster_report import cluster_report
 
 
 @pytest.mark.devdata

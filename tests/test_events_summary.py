@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fakes import WordEmbedder
-from saaransh.events.settings import EventSettings
 from saaransh.events.summary import summarise_event
+from saaransh.settings import EventSettings
 from saaransh.store.models import ArticleRow
 from saaransh.summarise.discourse import leans_on_previous
 

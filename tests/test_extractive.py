@@ -10,7 +10,8 @@ import pytest
 from fakes import WordEmbedder
 from saaransh.article import RawDocument
 from saaransh.engine import Engine
-from saaransh.summarise.base import NothingToExtract, SummaryRequest
+from saaransh.errors import NothingToExtract
+from saaransh.summarise.base import SummaryRequest
 from saaransh.summarise.discourse import leans_on_previous
 from saaransh.summarise.extractive import ExtractiveSummariser
 

@@ -15,12 +15,12 @@ from typer.testing import CliRunner
 from fakes import EchoSummariser
 from fakes_events import KeywordEmbedder, keyword_event_settings
 from local_site import Page, local_site
-from saaransh.batch import ClusteringProcessor, JsonlSink
 from saaransh.cli import app
 from saaransh.engine import Engine
 from saaransh.events import EventService
 from saaransh.feeds import FeedFollower, PoliteFetcher, read_feed
 from saaransh.feeds.source import item_id
+from saaransh.jobs import ClusteringProcessor, JsonlSink
 from saaransh.settings import Settings
 from saaransh.store import Store
 from web_server import ARTICLES, KEYWORDS

@@ -95,3 +95,11 @@ def test_nul_share_boundary(nuls: int, ok: bool) -> None:
     else:
         with pytest.raises(InvalidInput):
             decode_bytes(data)
+
+
+def test_lone_surrogate_at_finds_the_first_and_passes_pairs():
+    from saaransh.text.normalise import lone_surrogate_at
+
+    assert lone_surrogate_at("भारत 😀 ok") is None  # a real pair (astral char) is fine
+    assert lone_surrogate_at("ab\ud800cd\udfff") == 2
+    assert lone_surrogate_at("") is None

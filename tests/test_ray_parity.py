@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 pytest.importorskip("ray", reason="the ray extra is not installed")
 
 from saaransh.cli import app  # noqa: E402
-from saaransh.scale.ray_batch import ray_chunk_processor, summarise_with_ray  # noqa: E402
-from saaransh.settings import Settings  # noqa: E402
+from saaransh.scale.ray_batch import RayChunkProcessor, summarise_with_ray  # noqa: E402
+from saaransh.settings import RaySettings, Settings  # noqa: E402
 
 pytestmark = pytest.mark.ray
 LANGS = ["en", "hi"]
@@ -74,11 +74,13 @@ def test_cli_engine_ray_writes_the_local_file(ray_session, inputs, local_file, t
 
 
 def test_ray_data_matches_local(ray_session, inputs, settings, local_records):
-    records = summarise_with_ray(inputs, settings, LANGS, num_workers=2, batch_size=2)
+    settings = settings.model_copy(update={"ray": RaySettings(num_workers=2, batch_size=2)})
+    records = summarise_with_ray(inputs, settings, LANGS)
     assert list(records) == local_records
 
 
 def test_chunk_processor_handles_an_empty_chunk(ray_session, settings):
-    process = ray_chunk_processor(settings, LANGS, num_workers=1, batch_size=4)
+    settings = settings.model_copy(update={"ray": RaySettings(num_workers=1, batch_size=4)})
+    process = RayChunkProcessor(settings, LANGS)
     assert (process([]), process.chunk_size) == ([], 4)
     process.close()

@@ -18,7 +18,6 @@ pytestmark = pytest.mark.ray
 def served(tmp_path_factory):
     from ray import serve
 
-    from saaransh.scale import RaySettings
     from saaransh.scale._ray import ensure_ray
     from saaransh.scale.ray_serve import deploy
     from saaransh.settings import Settings
@@ -28,7 +27,7 @@ def served(tmp_path_factory):
     ensure_ray(num_cpus=2)  # reuses the instance test_ray_parity started, if any
     started = time.perf_counter()
     try:
-        deploy(settings, RaySettings(num_replicas=1))
+        deploy(settings)  # settings.ray: one replica, no GPU
         print(f"Ray Serve deploy took {time.perf_counter() - started:.1f} s")
         yield f"http://127.0.0.1:{settings.port}"
     finally:

@@ -8,8 +8,10 @@ import sys
 import pytest
 from pydantic import ValidationError
 
+from saaransh.errors import RayUnavailable
 from saaransh.scale import RaySettings
-from saaransh.scale._ray import RayUnavailable, import_ray
+from saaransh.scale._ray import import_ray
+from saaransh.settings import Settings
 
 
 def test_defaults_run_a_local_cpu_job():
@@ -31,7 +33,7 @@ def test_defaults_run_a_local_cpu_job():
 def test_read_from_the_environment(monkeypatch, env, field, value):
     for key, val in env.items():
         monkeypatch.setenv(key, val)
-    assert getattr(RaySettings(), field) == value
+    assert getattr(Settings().ray, field) == value
 
 
 @pytest.mark.parametrize(

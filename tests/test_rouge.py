@@ -1,7 +1,7 @@
 import pytest
 from rouge_score import rouge_scorer
 
-from saaransh.metrics.rouge import UnicodeTokenizer, corpus_rouge, rouge, stem_hindi
+from saaransh.eval.rouge import UnicodeTokenizer, corpus_rouge, rouge, stem_hindi
 
 HINDI = "भारतीय विदेश मंत्री डॉ. एस. जयशंकर ने गुरुवार को रूस के राष्ट्रपति व्लादिमीर पुतिन से मुलाकात की।"
 ENGLISH = "Jaishankar met Russian President Vladimir Putin in Moscow on Thursday."

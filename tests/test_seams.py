@@ -8,6 +8,7 @@ from fakes import EchoSummariser, make_article
 from saaransh.api.ports import BackedEvents, Events, RefreshableEvents
 from saaransh.engine import Engine, Route
 from saaransh.events import EventService
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 from saaransh.summarise.base import Summariser
 from saaransh.summarise.extractive import ExtractiveSummariser
@@ -47,7 +48,8 @@ def test_routes_are_typed():
 
 
 def test_event_service_is_every_events_port(tmp_path):
-    events = EventService(Store(f"sqlite:///{tmp_path / 'e.sqlite'}").migrate())
+    events = EventService(Store(f"sqlite:///{tmp_path / 'e.sqlite'}").migrate(),
+                          settings=EventSettings())
     assert isinstance(events, Events) and isinstance(events, RefreshableEvents)
     assert isinstance(events, BackedEvents)
     assert not isinstance(object(), Events)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 import tiny_models
-from saaransh.summarise.base import CannotWrite, SummaryRequest
+from saaransh.errors import CannotWrite, UnknownPrompt
+from saaransh.summarise.base import SummaryRequest
 from saaransh.summarise.seq2seq import GenItem, Seq2SeqSummariser, Seq2SeqTranslator
-from saaransh.summarise.seq2seq.prompts import UnknownPrompt, available, load_prompt
+from saaransh.summarise.seq2seq.prompts import available, load_prompt
 from seq2seq_fixtures import GenerateSpy, runner_for, settings  # noqa: F401
 
 PAIRS = [

@@ -71,7 +71,7 @@ def test_a_generation_setting_ctranslate2_lacks_fails_at_load():
 
 def test_the_ray_actor_builds_the_runtime_the_settings_name(seed_paths):
     pytest.importorskip("ctranslate2")
-    from saaransh.readers import read_paths
+    from saaransh.jobs.readers import read_paths
 
     settings = Settings(backend="seq2seq", model=str(tiny_root() / "crosssum"), device="cpu",
                         runtime="ctranslate2", compute_type="float32")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from saaransh.errors import InvalidInput
+from saaransh.settings import EventSettings, Settings
 from saaransh.store import EventRow, Store, clean_str, pack_vector, unpack_vector
 from store_backends import BACKENDS, make_store
 
@@ -138,7 +139,7 @@ def test_sqlite_pragmas(tmp_path):
 def test_default_url_is_a_file_under_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("SAARANSH_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SAARANSH_DATABASE_URL", raising=False)
-    Store().migrate().upsert_article("a", title="t")
+    Store(Settings().resolved_database_url()).migrate().upsert_article("a", title="t")
     assert (tmp_path / "data" / "saaransh.sqlite").exists()
 
 
@@ -199,7 +200,8 @@ def test_migration_0002_keeps_events_made_before_it_working(store):
     assert {"language_counts", "language_centroids"} <= columns
     info = LanguageInfo("en", "Latn", False, 0.0, {})
     article = Article("a", "topic3", "topic3", ["topic3"], info, D(2025, 11, 1))
-    event_id = EventService(store, embedder=TopicEmbedder()).ingest(ArticleResult(article, {}, {}))
+    events = EventService(store, embedder=TopicEmbedder(), settings=EventSettings())
+    event_id = events.ingest(ArticleResult(article, {}, {}))
     assert event_id == "evt_old"
     event = store.get_event("evt_old")
     assert event.article_count == 2 and event.language_counts == {"*": 1, "en": 1}

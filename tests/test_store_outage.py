@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from api_support import ENGLISH, make_settings, serve
 from fakes_events import TopicEmbedder
 from saaransh.events import EventService
+from saaransh.settings import EventSettings
 from saaransh.store import Store
 from store_backends import PG_URL, throwaway_schema
 from tcp_proxy import TcpProxy
@@ -117,7 +118,7 @@ async def test_postgres_cut_while_serving_and_back(tmp_path):
         store_url = f"{proxied}?options=-csearch_path%3D{schema}"
         store = Store(store_url).migrate()
         try:
-            events = EventService(store, embedder=TopicEmbedder())
+            events = EventService(store, embedder=TopicEmbedder(), settings=EventSettings())
             async with serve(make_settings(), events=events) as client:
                 ok = await client.post("/v1/summaries", json={"id": "s1", "text": STORY})
                 proxy.cut()

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import SaaranshError
-from .settings import Settings
+from .errors import SaaranshError, error_record
+from .settings import RaySettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,8 @@ class Runtime(StrEnum):
     ctranslate2 = "ctranslate2"
 
 
+# Documents per model call of the local file job; Ray's is settings.ray.batch_size.
+LOCAL_BATCH_SIZE = 16
 
 
 def _err(message: str) -> None:
@@ -53,6 +55,11 @@ def _reference(value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat() if value else None
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _ray_env(name: str) -> str:
+    """--help's default for a Ray option that falls back to `Settings().ray`."""
+    return f"{RaySettings.model_fields[name].default}; env SAARANSH_RAY_{name.upper()}"
 
 
 def _env(name: str, shown: object = None) -> str:
@@ -80,8 +87,8 @@ def analyse(
     reference_date: ReferenceDate = None,
 ) -> None:
     """Clean and analyse articles: text, sentences, language and code-mixing, date."""
+    from .jobs.readers import ReadError, read_paths
     from .pipeline import analyse as analyse_doc
-    from .readers import ReadError, read_paths
 
     failures = 0
     for item in read_paths(paths):
@@ -93,7 +100,7 @@ def analyse(
             failures += 1
             _err(f"{item.source or item.id}: {exc}")
             if as_json:
-                typer.echo(json.dumps({"id": item.id, "error": str(exc)}, ensure_ascii=False))
+                typer.echo(json.dumps(error_record(item.id, exc), ensure_ascii=False))
             continue
         record = article.to_analysis_dict()
         if as_json:
@@ -122,16 +129,22 @@ def summarise(
                                           "store (printed on stderr).")] = False,
     reference_date: ReferenceDate = None,
     engine: Annotated[EngineKind, typer.Option(help="local or ray.")] = EngineKind.local,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per model call.")] = 16,
-    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
-    num_workers: Annotated[int, typer.Option(min=1, help="Ray model actors.")] = 1,
-    num_gpus_per_worker: Annotated[float, typer.Option(min=0, help="GPUs per actor.")] = 0,
+    batch_size: Annotated[int | None, typer.Option(
+        min=1, help="Articles per model call (per actor with --engine ray).",
+        show_default=f"{LOCAL_BATCH_SIZE}; with ray, {_ray_env('batch_size')}")] = None,
+    ray_address: Annotated[str | None, typer.Option(
+        help="Ray cluster address.",
+        show_default="a local instance; env SAARANSH_RAY_ADDRESS")] = None,
+    num_workers: Annotated[int | None, typer.Option(
+        min=1, help="Ray model actors.", show_default=_ray_env("num_workers"))] = None,
+    num_gpus_per_worker: Annotated[float | None, typer.Option(
+        min=0, help="GPUs per actor.", show_default=_ray_env("num_gpus_per_worker"))] = None,
     runtime: RuntimeOpt = None,
 ) -> None:
     """Write an English and a Hindi summary of every article (and event, with --cluster)."""
-    from . import batch
+    from . import jobs
     from .factory import build_engine, choose_backend, store_location
-    from .readers import ReadError, read_paths
+    from .jobs.readers import ReadError, read_paths
 
     overrides: dict[str, Any] = {}
     if backend:
@@ -140,24 +153,26 @@ def summarise(
         overrides["model"] = model
     if runtime:
         overrides["runtime"] = runtime.value
+    ray_overrides = {"address": ray_address, "num_workers": num_workers,
+                     "num_gpus_per_worker": num_gpus_per_worker, "batch_size": batch_size}
+    ray_overrides = {k: v for k, v in ray_overrides.items() if v is not None}
     settings = Settings(**overrides)
+    if ray_overrides:  # flags win over SAARANSH_RAY_*, field by field
+        settings.ray = settings.ray.model_copy(update=ray_overrides)
     langs = _langs(lang, settings)
     choice = choose_backend(settings)
     _err(f"backend: {choice.kind}{f' ({choice.model})' if choice.model else ''} - {choice.reason}")
 
     if cluster and engine is EngineKind.ray:
         raise typer.BadParameter("--cluster runs with --engine local", param_hint="--cluster")
-    sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
-    process: batch.ChunkProcessor
-    clusterer: batch.ClusteringProcessor | None = None
-    chunk = batch_size
+    sink = jobs.JsonlSink(out, replace_types=frozenset({"cluster"}) if cluster else frozenset())
+    process: jobs.ChunkProcessor
+    clusterer: jobs.ClusteringProcessor | None = None
+    chunk = batch_size or LOCAL_BATCH_SIZE
     if engine is EngineKind.ray:
-        from .scale.ray_batch import ray_chunk_processor
+        from .scale.ray_batch import RayChunkProcessor
 
-        ray_process = ray_chunk_processor(
-            settings, langs, address=ray_address, num_workers=num_workers,
-            num_gpus_per_worker=num_gpus_per_worker, batch_size=batch_size,
-        )
+        ray_process = RayChunkProcessor(settings, langs)
         process, chunk = ray_process, ray_process.chunk_size  # a full batch per actor
     else:
         eng = build_engine(settings, choice)
@@ -166,10 +181,10 @@ def summarise(
 
             _err(f"events store: {store_location(settings)}")
             events = build_events(settings, eng)
-            clusterer = batch.ClusteringProcessor(eng, events, langs, sink.done)
+            clusterer = jobs.ClusteringProcessor(eng, events, langs, sink.done)
             process = clusterer
         else:
-            process = partial(batch.summarise_chunk, eng, langs=langs)
+            process = partial(jobs.summarise_chunk, eng, langs=langs)
 
     from tqdm import tqdm
 
@@ -177,7 +192,7 @@ def summarise(
               disable=not sys.stderr.isatty()) as bar:
         docs = (d if isinstance(d, ReadError) else replace(d, reference_date=reference_date)
                 for d in read_paths(paths))
-        totals = batch.run(docs, sink, process, batch_size=chunk, progress=bar)
+        totals = jobs.run(docs, sink, process, batch_size=chunk, progress=bar)
     if clusterer is not None:
         for record in clusterer.cluster_records():
             sink.write(record)
@@ -289,7 +304,7 @@ def convert(
 @eval_app.command("summaries")
 def eval_summaries(file: Path) -> None:
     """ROUGE-1/2/L of records that carry `references` {lang: text}."""
-    from .metrics.evaluate import evaluate_summaries
+    from .eval.evaluate import evaluate_summaries
 
     typer.echo(json.dumps(evaluate_summaries(_read_jsonl(file)), indent=2))
 
@@ -304,7 +319,7 @@ def eval_clusters(
 ) -> None:
     """Pairwise and BCubed P/R/F1 of `summarise --cluster` output against gold events (from
     --gold, else each record's `event`), Hindi+English cohesion, the worst splits and merges."""
-    from .metrics.cluster_eval import evaluate_files
+    from .eval.cluster_eval import evaluate_files
 
     try:
         typer.echo(evaluate_files(file, gold, as_json=as_json))

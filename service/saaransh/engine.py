@@ -10,22 +10,22 @@ is split so a server can batch the model step across requests:
     texts = engine.translate_batch(list(needed.values()))  # the batched translation call
     record = engine.assemble(plan, results, dict(zip(needed, texts)))  # reasons
 
-`summarise_articles` does all of these for a list of articles, each model step batched.
+`orchestrate` is stages 3-5 for many articles at once, as a generator that yields its
+model work: `run` (and `summarise_articles`) drive it with direct calls for the CLI and
+Ray; the service drives the same generator with its batcher.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from .article import Article, RawDocument
-from .errors import SaaranshError, Unsupported
+from .errors import CannotWrite, NothingToExtract, SaaranshError, Unsupported
 from .summarise.base import (
-    CannotWrite,
-    NothingToExtract,
     Summariser,
     Summary,
     SummaryRequest,
@@ -34,6 +34,10 @@ from .summarise.base import (
 )
 
 LANGS = ("en", "hi")
+T = TypeVar("T")
+# `Engine.orchestrate`: yields model work (summary requests, then translations), is sent
+# the outputs, returns one result per plan.
+Steps = Generator[list[Any], list[Any], list["ArticleResult | Exception"]]
 # A code-mixed article gets a summary from its own sentences in a second language when it
 # has at least this many (whole) sentences in it, making up at least this share.
 SECTION_MIN_SENTENCES = 2
@@ -294,43 +298,72 @@ class Engine:
             model=f"{summary.model} -> {self.translator.name}",
         )
 
-    # -- all stages, batched -----------------------------------------------------
+    # -- all stages: the one orchestration path ---------------------------------
+    def orchestrate(self, plans: Sequence[Plan | Exception]) -> Steps:
+        """Plans in, results out (an exception in place of each article that failed),
+        as a generator that yields its model work and is sent the outputs, one per item
+        in order (an exception in place of an item that failed). It yields twice: every
+        plan's summary requests, then the translations their routes still need (either
+        list may be empty). Every door drives this one path: `run` with direct model
+        calls (the CLI's file job, Ray's actors), the service with its batcher, so one
+        request's articles, or one chunk's, share each model call."""
+        live = [p for p in plans if isinstance(p, Plan)]
+        outputs = yield [r for p in live for r in p.requests]
+        mine = _split(outputs, [len(p.requests) for p in live])
+        needed = [self.translations(p, out) for p, out in zip(live, mine, strict=True)]
+        texts = yield [t for n in needed for t in n.values()]
+        translated = _split(texts, [len(n) for n in needed])
+        done = iter(zip(live, mine, needed, translated, strict=True))
+        results: list[ArticleResult | Exception] = []
+        for p in plans:
+            if isinstance(p, Exception):
+                results.append(p)
+                continue
+            plan, outputs_, wanted, texts_ = next(done)
+            try:
+                results.append(self.assemble(plan, outputs_, dict(zip(wanted, texts_,
+                                                                      strict=True))))
+            except Exception as exc:  # noqa: BLE001 - reported for this article only
+                results.append(exc)
+        return results
+
+    def run(self, steps: Steps) -> list[ArticleResult | Exception]:
+        """Drive `orchestrate` with direct, batched model calls (no batcher)."""
+        translations = steps.send(self.summarise_requests(next(steps)))
+        return conclude(steps, self.translate_batch(translations))
+
     def summarise_articles(
         self, articles: Sequence[Article], langs: Sequence[str] = LANGS
     ) -> list[ArticleResult | Exception]:
-        """Summarise many articles with one batched model call; per-article failures are
-        returned in place as exceptions."""
-        plans: list[Plan | Exception] = []
-        for article in articles:
-            try:
-                plans.append(self.plan(article, langs))
-            except Exception as exc:  # noqa: BLE001 - reported per article
-                plans.append(exc)
-        flat = [r for p in plans if isinstance(p, Plan) for r in p.requests]
-        results = self.summarise_requests(flat)
-        mine: list[Sequence[Summary | Exception]] = []
-        needed: list[dict[str, Translation]] = []
-        cursor = 0
-        for p in plans:
-            if isinstance(p, Plan):
-                mine.append(results[cursor : cursor + len(p.requests)])
-                cursor += len(p.requests)
-                needed.append(self.translations(p, mine[-1]))
-        # Every article's translations in one batched call, sliced back per article.
-        texts = iter(self.translate_batch([t for n in needed for t in n.values()]))
-        out: list[ArticleResult | Exception] = []
-        done = iter(zip(mine, needed, strict=True))
-        for p in plans:
-            if isinstance(p, Exception):
-                out.append(p)
-                continue
-            outputs, wanted = next(done)
-            translated = {lang: next(texts) for lang in wanted}
-            try:
-                out.append(self.assemble(p, outputs, translated))
-            except Exception as exc:  # noqa: BLE001
-                out.append(exc)
-        return out
+        """Summarise many articles with one batched model call (and one for their
+        translations); per-article failures are returned in place as exceptions."""
+        return self.run(self.orchestrate([self.plan_or_error(a, langs) for a in articles]))
+
+    def plan_or_error(self, article: Article, langs: Sequence[str]) -> Plan | Exception:
+        try:
+            return self.plan(article, langs)
+        except Exception as exc:  # noqa: BLE001 - reported per article
+            return exc
+
+
+def conclude(steps: Steps, translated: list[Any]) -> list[ArticleResult | Exception]:
+    """Send `orchestrate` its last outputs (the translations) and take its results."""
+    try:
+        steps.send(translated)
+    except StopIteration as done:
+        return done.value
+    raise RuntimeError("orchestrate yielded more than twice")
+
+
+def _split(items: Sequence[T], sizes: Sequence[int]) -> list[list[T]]:
+    """`items` cut into consecutive runs of `sizes`: each plan's share of a batched call."""
+    out, cursor = [], 0
+    for size in sizes:
+        out.append(list(items[cursor : cursor + size]))
+        cursor += size
+    if cursor != len(items):
+        raise RuntimeError(f"{len(items)} model outputs for {cursor} work items")
+    return out
 
 
 def _sections(article: Article) -> set[str]:

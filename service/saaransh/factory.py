@@ -123,4 +123,5 @@ def build_events(settings: Settings, engine: Engine):
     store = Store(settings.resolved_database_url())
     store.migrate()
     embedder = default_embedder(settings.embedding_cache_size)
-    return EventService(store, embedder=embedder, summariser=engine.summariser)
+    return EventService(store, embedder=embedder, summariser=engine.summariser,
+                        settings=settings.events)

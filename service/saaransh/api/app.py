@@ -16,8 +16,7 @@ from .. import __version__
 from ..article import RawDocument
 from ..engine import Engine
 from ..settings import Settings
-from .batcher import Batcher
-from .batching import BatchLimits
+from .batching import Batcher, BatchLimits
 from .docs_ui import install_docs
 from .errors import install_error_handlers
 from .metrics import Metrics

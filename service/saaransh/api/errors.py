@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ModelUnavailable, Overloaded, SaaranshError
+from ..errors import Overloaded, RequestTimeout, SaaranshError, Unauthorized
 from .request_id import current_request_id
 
 log = logging.getLogger(__name__)
@@ -35,36 +35,18 @@ _HTTP_CODES = {
 }
 
 
-class ShuttingDown(SaaranshError):
-    """The server is draining: finish what is in flight, take nothing new."""
-
-    code = "shutting_down"
-    status = 503
-
-
-class Unauthorized(SaaranshError):
-    code = "unauthorized"
-    status = 401
-
-
-class QueueFull(Overloaded):
-    """The batcher's queue is at max_queue; `retry_after` is a whole-second estimate."""
-
-    def __init__(self, message: str, retry_after: int = 1) -> None:
-        super().__init__(message)
-        self.retry_after = max(1, retry_after)
-
-
-class WorkerFailed(ModelUnavailable):
-    """The model worker died mid-batch (not an ordinary per-item exception)."""
-
-
 def error_response(
     status: int, code: str, message: str, headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
     return JSONResponse(
         {"error": {"code": code, "message": _safe(message)}}, status, headers=dict(headers or {})
     )
+
+
+def response_for(exc: SaaranshError) -> JSONResponse:
+    """The response for a typed error, where no exception handler runs (the ASGI
+    middleware, /readyz): the same code, status, message and headers as the handler's."""
+    return error_response(exc.status, exc.code, str(exc) or exc.code, _headers_for(exc))
 
 
 def describe_validation_errors(errors: list[dict], limit: int = 5) -> str:
@@ -94,6 +76,8 @@ def _safe(text: str, limit: int = 1000) -> str:
 
 def _headers_for(exc: SaaranshError) -> dict[str, str]:
     headers = {}
+    if isinstance(exc, RequestTimeout):
+        headers["Connection"] = "close"  # the rest of the body is never read
     if isinstance(exc, Overloaded):
         headers["Retry-After"] = str(getattr(exc, "retry_after", 1))
     if isinstance(exc, Unauthorized):
@@ -106,7 +90,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(SaaranshError)
     async def _typed(_: Request, exc: SaaranshError) -> JSONResponse:
-        return error_response(exc.status, exc.code, str(exc) or exc.code, _headers_for(exc))
+        return response_for(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import error_response
+from ..errors import (
+    BadRequest,
+    InputTooLarge,
+    InvalidInput,
+    NotReady,
+    RequestTimeout,
+    ShuttingDown,
+    Unauthorized,
+)
+from .errors import response_for
 from .metrics import Metrics
 
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -56,9 +65,7 @@ class BodyLimitMiddleware:
             return
         declared = _header(scope, b"content-length")
         if declared is not None and not declared.strip().isdigit():
-            await error_response(400, "bad_request", "Content-Length is not a number")(
-                scope, receive, send
-            )
+            await response_for(BadRequest("Content-Length is not a number"))(scope, receive, send)
             return
         if declared is not None and int(declared) > self.max_bytes:
             await self._too_large(scope, receive, send)
@@ -72,9 +79,8 @@ class BodyLimitMiddleware:
             try:
                 message = await asyncio.wait_for(receive(), deadline - time.monotonic())
             except TimeoutError:
-                text = f"body: not received in full within {self.timeout_s:g} s"
-                closing = {"Connection": "close"}
-                await error_response(408, "request_timeout", text, closing)(scope, receive, send)
+                late = RequestTimeout(f"body: not received in full within {self.timeout_s:g} s")
+                await response_for(late)(scope, receive, send)
                 return
             if message["type"] == "http.disconnect":
                 return  # the client left before sending its body
@@ -92,14 +98,14 @@ class BodyLimitMiddleware:
             try:
                 body.decode("utf-8")
             except UnicodeDecodeError as exc:
-                message_text = f"body: not valid UTF-8 (byte {exc.start}); send UTF-8 JSON"
-                await error_response(422, "invalid_input", message_text)(scope, receive, send)
+                bad = InvalidInput(f"body: not valid UTF-8 (byte {exc.start}); send UTF-8 JSON")
+                await response_for(bad)(scope, receive, send)
                 return
         await self.app(scope, _replay(body, receive), send)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        text = f"body: larger than the limit of {self.max_bytes} bytes"
-        await error_response(413, "too_large", text)(scope, receive, send)
+        too_large = InputTooLarge(f"body: larger than the limit of {self.max_bytes} bytes")
+        await response_for(too_large)(scope, receive, send)
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
@@ -127,15 +133,12 @@ class GateMiddleware:
             await self.app(scope, receive, send)
             return
         if self.lifecycle.draining:
-            response = error_response(503, "shutting_down", "the server is shutting down")
+            response = response_for(ShuttingDown("the server is shutting down"))
         elif not self.lifecycle.ready:
-            response = error_response(503, "not_ready", "the models are still loading")
+            response = response_for(NotReady("the models are still loading"))
         elif self.api_key is not None and not self._authorised(scope):
-            response = error_response(
-                401,
-                "unauthorized",
-                "missing or wrong API key: send 'Authorization: Bearer <key>'",
-                {"WWW-Authenticate": "Bearer"},
+            response = response_for(
+                Unauthorized("missing or wrong API key: send 'Authorization: Bearer <key>'")
             )
         else:
             await self.app(scope, receive, send)

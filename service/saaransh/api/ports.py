@@ -45,6 +45,13 @@ class RefreshableEvents(Events, Protocol):
 
 
 @runtime_checkable
+class BrowsableEvents(Events, Protocol):
+    """What the newsroom page (saaransh/web) reads besides the routes' calls."""
+
+    def cluster_articles(self, event_id: str) -> list[dict]: ...
+
+
+@runtime_checkable
 class Pingable(Protocol):
     """A database that can say whether it is reachable (raises if not)."""
 

@@ -21,11 +21,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
+from ..errors import ShuttingDown
 from ..summarise.base import Summary, SummaryRequest
-from .batcher import Batcher
-from .errors import ShuttingDown
+from .batching import Batcher, Lane
 from .ports import RefreshableEvents
-from .work import Lane
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..ids import id_problem
+from ..text.normalise import lone_surrogate_at
 
 Lang = Literal["en", "hi"]
 
@@ -21,10 +22,8 @@ def reject_unsafe(value: str | None) -> str | None:
         return None
     if "\x00" in value:
         raise ValueError("contains a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ValueError(f"contains a lone surrogate at character {exc.start}") from None
+    if (at := lone_surrogate_at(value)) is not None:
+        raise ValueError(f"contains a lone surrogate at character {at}")
     return value
 
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ..article import RawDocument
-from ..engine import ArticleResult, Engine, Plan
-from ..errors import InvalidInput, SaaranshError, StoreUnavailable, Timeout
+from ..engine import ArticleResult, Engine, Plan, conclude
+from ..errors import ClientGone, InvalidInput, SaaranshError, StoreUnavailable, Timeout
 from ..store.db import describe_failure, unreachable
-from .batcher import Batcher
+from ..text.normalise import lone_surrogate_at
+from .batching import Batcher
 from .ports import Events
 from .schemas import ArticleIn
 
@@ -46,12 +47,10 @@ def check_text(text: str, max_chars: int, field_name: str = "text") -> None:
     nul = text.find("\x00")
     if nul >= 0:
         raise InvalidInput(f"{field_name}: contains a NUL character at position {nul}")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
+    if (at := lone_surrogate_at(text)) is not None:
         raise InvalidInput(
-            f"{field_name}: contains a lone surrogate at position {exc.start}; send valid Unicode"
-        ) from None
+            f"{field_name}: contains a lone surrogate at position {at}; send valid Unicode"
+        )
 
 
 @dataclass
@@ -105,23 +104,21 @@ class SummaryService:
             self._reserved -= expected
         for p in prepared:
             await self._run_slices(p)
+        # The engine's one orchestration path, its model steps sent through the batcher.
         plans = [p.plan for p in prepared if p.plan is not None]
         tokens = [n for p in prepared if p.plan is not None for n in p.tokens]
-        results = iter(await self._model([r for plan in plans for r in plan.requests], tokens))
-        outputs = [[next(results) for _ in plan.requests] for plan in plans]
-        needed = [self.engine.translations(p, out) for p, out in zip(plans, outputs, strict=True)]
-        texts = iter(await self._model([t for n in needed for t in n.values()]))
-        done = iter(zip(plans, outputs, needed, strict=True))
+        steps = self.engine.orchestrate(plans)
+        translations = steps.send(await self._model(next(steps), tokens))
+        results = iter(conclude(steps, await self._model(translations)))
         out: list[tuple[str, dict | Exception]] = []
         for p in prepared:
-            if p.plan is None:
-                assert p.error is not None
-                out.append((p.id, p.error))
+            result = p.error if p.plan is None else next(results)
+            assert result is not None
+            if isinstance(result, Exception):
+                out.append((p.id, result))
                 continue
-            plan, mine, wanted = next(done)
-            translated = {lang: next(texts) for lang in wanted}
             try:
-                out.append((p.id, await self._finish(plan, mine, translated)))
+                out.append((p.id, await self._finish(result)))
             except Exception as exc:  # noqa: BLE001 - reported for this article only
                 out.append((p.id, exc))
         return out
@@ -172,8 +169,7 @@ class SummaryService:
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
 
-    async def _finish(self, plan: Plan, results: list[Any], translated: dict) -> dict:
-        result = self.engine.assemble(plan, results, translated)
+    async def _finish(self, result: ArticleResult) -> dict:
         if self.events is not None:
             result.cluster_id = await self._ingest(result)
         return result.to_record()
@@ -224,10 +220,3 @@ async def with_deadline(
     if gone in done:
         raise ClientGone("the client closed the connection")
     raise Timeout(f"no result within {timeout_s:g} s (request_timeout_s)")
-
-
-class ClientGone(SaaranshError):
-    """Nobody is listening any more; the status is for logs and metrics only."""
-
-    code = "client_closed"
-    status = 499

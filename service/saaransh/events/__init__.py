@@ -1,9 +1,9 @@
 """Events: cross-lingual online clustering of articles and per-event summaries."""
 
+from ..settings import EventSettings
 from .clusterer import Clusterer, Features
 from .entities import entity_key, extract_entities
 from .service import EventService
-from .settings import EventSettings
 from .summary import summarise_event
 
 __all__ = [

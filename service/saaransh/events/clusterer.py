@@ -21,10 +21,10 @@ from collections import OrderedDict
 
 from sqlalchemy.orm import Session
 
+from ..settings import EventSettings
 from ..store import ArticleRow, EventKey, EventRow, Store
 from .features import Features
 from .scoring import Profile, best_match
-from .settings import EventSettings
 from .state import (
     absorb,
     add_member,
@@ -38,9 +38,9 @@ PROFILE_CACHE = 20_000  # events' profiles kept between articles (~2 KB each)
 
 
 class Clusterer:
-    def __init__(self, store: Store, settings: EventSettings | None = None) -> None:
+    def __init__(self, store: Store, settings: EventSettings) -> None:
         self.store = store
-        self.settings = settings or EventSettings()
+        self.settings = settings
         # (event id, version) -> its profile. A version changes with every membership
         # change, in this process or another, so a cached profile is never stale.
         self._profiles: OrderedDict[tuple[str, int], Profile] = OrderedDict()

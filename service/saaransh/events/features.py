@@ -16,9 +16,9 @@ import numpy as np
 
 from ..article import Article
 from ..embeddings import Embedder
+from ..settings import EventSettings
 from ..text.dates import DayMonth, find_dateline
 from .entities import extract_entities
-from .settings import EventSettings
 
 MAX_PIECES = 4  # pieces of over-long sentences embedded per article
 EMBED_CHARS = 300  # longer sentences are embedded in pieces (about 60 words of English)

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..settings import EventSettings
 from .matching import entity_dice
-from .settings import EventSettings
 
 Span = tuple[dt.date, dt.date]
 # Parts may pass 1 (more alike than the typical same-story pair) up to this cap, so that

@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 
 from ..embeddings import Embedder, default_embedder
 from ..engine import ArticleResult
+from ..settings import EventSettings
 from ..store import ArticleRow, EventRow, Store, pack_vector
 from ..summarise.base import Summariser, Summary
 from .clusterer import Clusterer
 from .features import Features, features_for
 from .refine import Refiner
-from .settings import EventSettings
 from .summary import LANGS, Draft, draft_summary, finish_summary
 
 
@@ -50,10 +50,13 @@ class EventService:
         store: Store,
         embedder: Embedder | None = None,
         summariser: Summariser | None = None,
-        settings: EventSettings | None = None,
+        *,
+        settings: EventSettings,
     ) -> None:
+        # `settings` is the door's `Settings().events`: required, so no service runs on
+        # defaults while the deployment configured something else.
         self.store = store
-        self.settings = settings or EventSettings()
+        self.settings = settings
         self.summariser = summariser
         self._embedder = embedder
         self.clusterer = Clusterer(store, self.settings)

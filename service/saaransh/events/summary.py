@@ -21,12 +21,12 @@ import numpy as np
 
 from ..embeddings import Embedder
 from ..language import analyse_sentences
+from ..settings import EventSettings
 from ..store import ArticleRow
 from ..summarise.base import Summariser, Summary, SummaryRequest
 from ..summarise.discourse import is_complete, units
 from ..summarise.redundancy import is_duplicate
 from ..summarise.selection import guides, relevance
-from .settings import EventSettings
 
 LANGS = ("en", "hi")
 MIN_WORDS = 4  # shorter "sentences" are datelines and captions

@@ -25,11 +25,11 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..settings import EventSettings
 from ..store import ArticleRow, EventRow, Store
 from .features import Features
 from .moves import move_member, stored_features
 from .scoring import Profile, best_match
-from .settings import EventSettings
 from .state import add_member, article_profile, event_profile, happening_day, new_event
 
 CANDIDATES = 32  # events scored per undated report, the closest by raw cosine

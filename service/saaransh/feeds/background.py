@@ -8,21 +8,26 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from ..article import RawDocument
-from ..batch import error_record
-from ..errors import InvalidInput
+from ..errors import InvalidInput, error_record
 from ..settings import Settings
 from .fetch import PoliteFetcher
 from .follow import FeedFollower
 
+if TYPE_CHECKING:
+    from ..api.ports import Events
+    from ..api.summarising import SummaryService
+
 log = logging.getLogger(__name__)
 
 
-async def follow_in_background(settings: Settings, service: Any, events: Any) -> None:
+async def follow_in_background(
+    settings: Settings, service: SummaryService, events: Events | None
+) -> None:
     """Pass over settings.feeds every feed_interval_s until cancelled."""
     from ..api.schemas import ArticleIn
 
@@ -39,13 +44,14 @@ async def follow_in_background(settings: Settings, service: Any, events: Any) ->
                                        published_at=d.published_at, format=d.format))
             except ValidationError as exc:
                 reason = InvalidInput(f"{exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")
-                records[d.id] = error_record(d.id, reason)
+                records[d.id] = error_record(d.id, reason, detail=True)
         if items:
             future = asyncio.run_coroutine_threadsafe(service.summarise(items), loop)
             # Bounded, so a pass cut short by shutdown cannot hang the worker thread.
             for art_id, result in future.result(timeout=settings.request_timeout_s + 5):
-                ok = isinstance(result, dict)
-                records[art_id] = result if ok else error_record(art_id, result)
+                if isinstance(result, Exception):
+                    result = error_record(art_id, result, detail=True)
+                records[art_id] = result
         return [records[d.id] for d in docs]
 
     def seen(article_id: str) -> bool:

@@ -19,8 +19,8 @@ def follow(
     out: Path | None, once: bool,
 ) -> int:
     """Pass over the feeds (once, or every feed_interval_s until Ctrl-C); the exit status."""
-    from ..batch import ClusteringProcessor, JsonlSink
     from ..factory import build_engine, build_events, choose_backend, store_location
+    from ..jobs import ClusteringProcessor, JsonlSink
     from .fetch import PoliteFetcher
     from .follow import FeedFollower
 

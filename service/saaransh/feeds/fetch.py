@@ -12,23 +12,11 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from ..errors import SaaranshError
+from ..errors import Disallowed, FetchError
 from ..settings import Settings
 
 ROBOTS_TTL_S = 24 * 3600  # RFC 9309: a cached robots.txt should not be used for longer
 MAX_CRAWL_DELAY_S = 60.0  # Crawl-delay is honoured up to this: one host cannot stall a pass
-
-
-class FetchError(SaaranshError):
-    code = "fetch_failed"
-
-    def __init__(self, message: str, http_status: int | None = None) -> None:
-        super().__init__(message)
-        self.http_status = http_status  # the server's answer, when there was one
-
-
-class Disallowed(FetchError):
-    code = "robots_disallowed"
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..article import RawDocument
-from ..batch import chunked, error_record
-from ..errors import SaaranshError
+from ..errors import FetchError, SaaranshError, error_record
+from ..jobs import chunked
 from ..text.normalise import decode_bytes
-from .fetch import FetchError, PoliteFetcher
+from .fetch import PoliteFetcher
 from .source import FeedItem, read_feed
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ class FeedFollower:
             try:
                 docs.append(self._document(item))
             except SaaranshError as exc:  # a broken item is recorded; the rest go on
-                failed[item.id] = error_record(item.id, exc)
+                failed[item.id] = error_record(item.id, exc, detail=True)
         records = iter(self.process(docs) if docs else [])
         for item in chunk:
             record = failed.get(item.id) or next(records)

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 import feedparser
 
-from .fetch import FetchError, PoliteFetcher
+from ..errors import FetchError
+from .fetch import PoliteFetcher
 
 
 @dataclass(frozen=True)

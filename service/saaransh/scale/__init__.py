@@ -4,6 +4,6 @@ Ray is an optional extra (`pip install 'saaransh[ray]'`); nothing here imports i
 until a Ray function is called, so `import saaransh` never needs it.
 """
 
-from .settings import RaySettings
+from ..settings import RaySettings
 
 __all__ = ["RaySettings"]

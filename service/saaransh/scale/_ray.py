@@ -5,15 +5,11 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
-from ..errors import ModelUnavailable
+from ..errors import RayUnavailable
 
 log = logging.getLogger(__name__)
 
 INSTALL_HINT = "Ray is not installed: install the extra with `pip install 'saaransh[ray]'`"
-
-
-class RayUnavailable(ModelUnavailable):
-    code = "ray_unavailable"
 
 
 def import_ray() -> ModuleType:

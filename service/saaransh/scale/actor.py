@@ -34,7 +34,7 @@ class SummariserActor:
         self.langs = list(langs)
 
     def __call__(self, batch: dict) -> dict:
-        from ..batch import summarise_chunk
+        from ..jobs import summarise_chunk
 
         docs = [RawDocument(**json.loads(s)) for s in batch["doc"]]
         records = summarise_chunk(self.engine, docs, self.langs)

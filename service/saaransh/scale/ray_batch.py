@@ -1,13 +1,16 @@
 """The batch job on Ray: the same engine and per-chunk function as the local run.
 
 A `SummariserActor` builds the engine once (one model copy, on its own GPU when asked)
-and runs `saaransh.batch.summarise_chunk` on each batch it gets, so Ray writes exactly
+and runs `saaransh.jobs.summarise_chunk` on each batch it gets, so Ray writes exactly
 the records `--engine local` writes. Two drivers feed it:
 
 - `summarise_with_ray`: one Ray Data pipeline over all documents (`map_batches` with an
   actor pool), streaming records back in input order. The Python entry point.
-- `ray_chunk_processor`: a chunk callback for `saaransh.batch.run` (the CLI's resumable
+- `RayChunkProcessor`: a chunk callback for `saaransh.jobs.run` (the CLI's resumable
   loop), backed by a pool of the same actors that lives for the whole run.
+
+Both take their cluster address, actor count, GPUs per actor and batch size from
+`settings.ray` (`SAARANSH_RAY_*`; the CLI's flags override them).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..article import RawDocument
-from ..readers import ReadError, read_paths
+from ..jobs.readers import ReadError, read_paths
 from ..settings import Settings
 from ._ray import ensure_ray
 from .actor import SummariserActor, encode
@@ -30,21 +33,20 @@ def summarise_with_ray(
     settings: Settings,
     langs: Sequence[str] = ("en", "hi"),
     *,
-    address: str | None = None,
-    num_workers: int = 1,
-    num_gpus_per_worker: float = 0,
-    batch_size: int = 16,
     num_cpus: int | None = None,
 ) -> Iterator[dict]:
     """Records for `items` (documents, read errors, or paths to read), in input order.
 
-    `address` joins a cluster (`ray://head:10001`); unset starts a local instance with
-    `num_cpus` CPUs unless Ray is already initialised. Every node needs saaransh (and,
-    for seq2seq, the weights), e.g. by running the same image.
+    `settings.ray` says where and how: `address` joins a cluster (`ray://head:10001`);
+    unset starts a local instance with `num_cpus` CPUs unless Ray is already initialised;
+    `num_workers` actors with `num_gpus_per_worker` GPUs each take `batch_size` documents
+    per call. Every node needs saaransh (and, for seq2seq, the weights), e.g. by running
+    the same image.
     """
     from ..factory import choose_backend, convert_ahead
 
-    ray = ensure_ray(address, num_cpus=num_cpus)
+    knobs = settings.ray
+    ray = ensure_ray(knobs.address, num_cpus=num_cpus)
     from ray.data import ActorPoolStrategy, DataContext
 
     items = list(items)
@@ -64,9 +66,9 @@ def summarise_with_ray(
         ds = ray.data.from_items(rows).map_batches(
             SummariserActor,
             fn_constructor_args=(settings, choice, tuple(langs)),
-            compute=ActorPoolStrategy(size=num_workers),
-            num_gpus=num_gpus_per_worker or None,
-            batch_size=batch_size,
+            compute=ActorPoolStrategy(size=knobs.num_workers),
+            num_gpus=knobs.num_gpus_per_worker or None,
+            batch_size=knobs.batch_size,
             batch_format="numpy",
         )
         # With preserve_order this buffer only ever holds read errors; it is what keeps
@@ -85,26 +87,21 @@ class RayChunkProcessor:
     `chunk_size` (a full batch per actor) is the chunk size that keeps all of them busy."""
 
     def __init__(
-        self,
-        settings: Settings,
-        langs: Sequence[str],
-        *,
-        address: str | None,
-        num_workers: int,
-        num_gpus_per_worker: float,
-        batch_size: int,
-        num_cpus: int | None = None,
+        self, settings: Settings, langs: Sequence[str], *, num_cpus: int | None = None
     ) -> None:
         from ..factory import choose_backend, convert_ahead
 
-        ray = ensure_ray(address, num_cpus=num_cpus)
-        remote = ray.remote(num_gpus=num_gpus_per_worker, num_cpus=1)(SummariserActor)
+        knobs = settings.ray
+        ray = ensure_ray(knobs.address, num_cpus=num_cpus)
+        remote = ray.remote(num_gpus=knobs.num_gpus_per_worker, num_cpus=1)(SummariserActor)
         choice = choose_backend(settings)
         convert_ahead(settings, choice)
         self._ray = ray
-        self.actors = [remote.remote(settings, choice, tuple(langs)) for _ in range(num_workers)]
-        self.batch_size = batch_size
-        self.chunk_size = batch_size * num_workers
+        self.actors = [
+            remote.remote(settings, choice, tuple(langs)) for _ in range(knobs.num_workers)
+        ]
+        self.batch_size = knobs.batch_size
+        self.chunk_size = knobs.batch_size * knobs.num_workers
 
     def __call__(self, docs: list[RawDocument]) -> list[dict]:
         if not docs:
@@ -120,26 +117,3 @@ class RayChunkProcessor:
         for actor in self.actors:
             self._ray.kill(actor)
         self.actors = []
-
-
-def ray_chunk_processor(
-    settings: Settings,
-    langs: Sequence[str],
-    *,
-    address: str | None = None,
-    num_workers: int = 1,
-    num_gpus_per_worker: float = 0,
-    batch_size: int = 16,
-    num_cpus: int | None = None,
-) -> RayChunkProcessor:
-    """The CLI's `--engine ray`: a `batch.run` chunk callback backed by Ray actors.
-    Pass `processor.chunk_size` to `batch.run` so every actor gets a full batch."""
-    return RayChunkProcessor(
-        settings,
-        langs,
-        address=address,
-        num_workers=num_workers,
-        num_gpus_per_worker=num_gpus_per_worker,
-        batch_size=batch_size,
-        num_cpus=num_cpus,
-    )

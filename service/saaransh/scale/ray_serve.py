@@ -14,15 +14,15 @@ import time
 
 from ..settings import Settings
 from ._ray import ensure_ray
-from .settings import RaySettings
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "saaransh"
 
 
-def build_app(settings: Settings, ray_settings: RaySettings):
-    """A bound Serve application, ready for `serve.run`."""
+def build_app(settings: Settings):
+    """A bound Serve application, ready for `serve.run` (replicas from `settings.ray`)."""
+    ray_settings = settings.ray
     ensure_ray(ray_settings.address)
     from ray import serve
 
@@ -49,19 +49,13 @@ def build_app(settings: Settings, ray_settings: RaySettings):
     return SaaranshAPI.bind(settings)  # type: ignore[attr-defined]
 
 
-def deploy(
-    settings: Settings | None = None,
-    ray_settings: RaySettings | None = None,
-    *,
-    blocking: bool = False,
-):
-    """Start Serve's HTTP proxy on `settings.host:settings.port` and deploy the API.
+def deploy(settings: Settings, *, blocking: bool = False):
+    """Start Serve's HTTP proxy on `settings.host:settings.port` and deploy the API in
+    `settings.ray.num_replicas` replicas.
 
     Returns the deployment handle; with `blocking=True` it serves until interrupted.
     """
-    settings = settings or Settings()
-    ray_settings = ray_settings or RaySettings()
-    app = build_app(settings, ray_settings)
+    app = build_app(settings)
     from ray import serve
 
     serve.start(http_options={"host": settings.host, "port": settings.port})
@@ -70,8 +64,8 @@ def deploy(
         "Saaransh on Ray Serve: http://%s:%d (%d replicas, %s GPUs each)",
         settings.host,
         settings.port,
-        ray_settings.num_replicas,
-        ray_settings.num_gpus_per_replica,
+        settings.ray.num_replicas,
+        settings.ray.num_gpus_per_replica,
     )
     if blocking:
         try:
@@ -84,4 +78,4 @@ def deploy(
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
-    deploy(blocking=True)
+    deploy(Settings(), blocking=True)  # the door: settings from the environment, once

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..text.normalise import lone_surrogate_at
+
 
 def clean_str(value: str) -> str:
     """Drop NUL characters and replace lone surrogates with U+FFFD."""
     if "\x00" in value:
         value = value.replace("\x00", "")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
+    if lone_surrogate_at(value) is not None:
         # A round trip through UTF-16 joins valid surrogate pairs and turns lone
         # halves into U+FFFD (utf-8's "replace" would write "?" instead).
         value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")

@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session, defer, sessionmaker
 
 from ..errors import InvalidInput
 from ..ids import id_problem
-from ..settings import Settings
 from .db import make_engine, ping, upgrade
 from .models import ArticleRow, EventMergeRow, EventRow
 from .sanitise import clean_value
@@ -55,8 +54,9 @@ ARTICLE_FIELDS = (
 
 
 class Store:
-    def __init__(self, url: str | None = None) -> None:
-        self.url = url or Settings().resolved_database_url()
+    def __init__(self, url: str) -> None:
+        # The door resolves the URL (Settings.resolved_database_url); the store reads no settings.
+        self.url = url
         self.engine = make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -66,15 +66,6 @@ class Summary:
         return out
 
 
-class CannotWrite(Exception):
-    """This backend cannot produce the requested target language for this source."""
-
-
-class NothingToExtract(CannotWrite):
-    """The article has no sentence an extract in the target language could be made of; the
-    message says why and is safe to show."""
-
-
 @runtime_checkable
 class Summariser(Protocol):
     name: str

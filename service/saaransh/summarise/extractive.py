@@ -18,8 +18,9 @@ import numpy as np
 
 from ..article import SentenceInfo
 from ..embeddings import Embedder, default_embedder
+from ..errors import NothingToExtract
 from ..language import tag_tokens, tokenize
-from .base import NothingToExtract, Summary, SummaryRequest
+from .base import Summary, SummaryRequest
 from .discourse import Unit, is_complete, units
 from .selection import candidates, guides, pick, relevance
 

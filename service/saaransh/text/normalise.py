@@ -71,3 +71,14 @@ def normalise_text(s: str) -> str:
     s = _HSPACE.sub(" ", s)
     s = "\n".join(line.strip() for line in s.split("\n"))
     return _BLANK_RUNS.sub("\n\n", s).strip("\n")
+
+
+def lone_surrogate_at(text: str) -> int | None:
+    """The position of the first lone surrogate in `text`, or None. No UTF-8 file, JSON
+    body or database can hold one; they reach a str only through `\\ud800` escapes in
+    JSON or surrogateescape decoding. The one check every door uses."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import ValidationError
 
+from ..api.ports import BrowsableEvents
 from ..api.schemas import ArticleIn
 from ..api.summarising import with_deadline
 from ..errors import InvalidInput, ModelUnavailable, SaaranshError
@@ -24,6 +26,7 @@ from ..text.normalise import decode_bytes, normalise_text
 from . import auth, views
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["outlet"] = views.outlet
@@ -50,7 +53,7 @@ def _sign_in(request: Request) -> Response:
     return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 
 
-async def _read(request: Request, fn: Any, *args: Any) -> Any:
+async def _read(request: Request, fn: Callable[..., T], *args: Any) -> T | None:
     """Run a read on the store thread; None without a store or before startup ends."""
     events, service = request.app.state.events, getattr(request.app.state, "service", None)
     if events is None or service is None:
@@ -58,12 +61,12 @@ async def _read(request: Request, fn: Any, *args: Any) -> Any:
     return await service.store(fn, events, *args)
 
 
-def _events_page(events: Any, limit: int, offset: int) -> list[dict]:
+def _events_page(events: BrowsableEvents, limit: int, offset: int) -> list[dict]:
     clusters = events.list_clusters(limit, offset)
     return [views.event_view(c, events.cluster_articles(c["id"])) for c in clusters]
 
 
-def _one_event(events: Any, event_id: str) -> dict | None:
+def _one_event(events: BrowsableEvents, event_id: str) -> dict | None:
     cluster = events.get_cluster(event_id)
     if cluster is None:
         return None

@@ -7,8 +7,9 @@ import asyncio
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
+from ...errors import NotReady, ShuttingDown, StoreUnavailable
 from ...store.db import describe_failure
-from ..errors import error_response
+from ..errors import response_for
 from ..ports import BackedEvents, Events, Pingable
 from ..schemas import Health
 from .docs import error_responses
@@ -28,13 +29,13 @@ async def readyz(request: Request) -> JSONResponse:
     """Models loaded and warmed, batcher running, events store reachable, not draining."""
     lifecycle = request.app.state.lifecycle
     if lifecycle.draining:
-        return error_response(503, "shutting_down", "the server is shutting down")
+        return response_for(ShuttingDown("the server is shutting down"))
     batcher = request.app.state.batcher
     if not lifecycle.ready or batcher is None or not batcher.alive:
-        return error_response(503, "not_ready", "models are loading or the worker stopped")
+        return response_for(NotReady("models are loading or the worker stopped"))
     problem = await store_problem(request.app.state.events)
     if problem is not None:
-        return error_response(503, "store_unavailable", f"the events store: {problem}")
+        return response_for(StoreUnavailable(f"the events store: {problem}"))
     return JSONResponse({"status": "ready", "models": request.app.state.engine.model_names})
 
 

@@ -7,7 +7,7 @@ import logging
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from ...errors import InvalidInput, SaaranshError
+from ...errors import InvalidInput, SaaranshError, error_record
 from ..schemas import ArticleIn, ArticleRecord, BatchIn, BatchOut
 from ..summarising import SummaryService, with_deadline
 from .docs import V1_ERRORS, error_responses
@@ -54,9 +54,6 @@ async def summarise_batch(body: BatchIn, request: Request) -> JSONResponse:
 def _item(art_id: str, result: dict | Exception) -> dict:
     if isinstance(result, dict):
         return result
-    if isinstance(result, SaaranshError):
-        code, message = result.code, str(result)
-    else:
+    if not isinstance(result, SaaranshError):
         log.error("article %s failed", art_id, exc_info=result)
-        code, message = "internal", "internal error"
-    return {"id": art_id, "error": {"code": code, "message": message}}
+    return error_record(art_id, result)  # an untyped error's detail stays in the log

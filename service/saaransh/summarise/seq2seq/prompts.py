@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...errors import UnknownPrompt
+
 # Shipped as package data (prompts/ at the repo root is a link to it).
 PROMPTS_DIR = Path(__file__).resolve().parents[2] / "data" / "prompts"
-
-
-class UnknownPrompt(LookupError):
-    """A template name that has no file in the prompts folder."""
 
 
 def available(prompts_dir: Path = PROMPTS_DIR) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from saaransh.errors import InvalidInput
-from saaransh.summarise.base import CannotWrite, Summary, SummaryRequest
+from saaransh.errors import CannotWrite, InvalidInput
+from saaransh.summarise.base import Summary, SummaryRequest
 from saaransh.summarise.seq2seq.chunking import plan_chunks
 from saaransh.summarise.seq2seq.conventions import GenItem
 from saaransh.summarise.seq2seq.runner import Seq2SeqRunner

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from saaransh.summarise.base import CannotWrite
+from saaransh.errors import CannotWrite
 from saaransh.summarise.seq2seq.conventions import GenItem
 from saaransh.summarise.seq2seq.runner import Seq2SeqRunner
 

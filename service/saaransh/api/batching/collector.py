@@ -1,6 +1,6 @@
 """Dynamic batching: many callers' model work, one model call at a time.
 
-Each work item (api/work.py: a summary request, a translation or a job) waits in a bucket
+Each work item (batching/work.py: a summary request, a translation or a job) waits in a bucket
 (its lane and kind, then target language and generation settings, so a batch never mixes
 them) with its Future. The collector serves the request lane first: background items
 (event summaries) are only dispatched while no request item waits, so they fill the gaps
@@ -23,10 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from ..summarise.base import Summary, SummaryRequest, Translation
-from .batching import BatchLimits, pick_batch
-from .errors import QueueFull, ShuttingDown, WorkerFailed
-from .metrics import Metrics
+from ...errors import QueueFull, ShuttingDown, WorkerFailed
+from ...summarise.base import Summary, SummaryRequest, Translation
+from ..metrics import Metrics
+from .policy import BatchLimits, pick_batch
 from .work import Job, Lane, Work, bucket_key, text_of
 
 log = logging.getLogger(__name__)

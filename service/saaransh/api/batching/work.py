@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from ..summarise.base import SummaryRequest, Translation
+from ...summarise.base import SummaryRequest, Translation
 
 
 class Lane(IntEnum):

@@ -3,9 +3,9 @@
 import json
 
 from fakes import EchoSummariser
-from saaransh import batch
+from saaransh import jobs
 from saaransh.article import RawDocument
-from saaransh.readers import ReadError, read_paths
+from saaransh.jobs.readers import ReadError, read_paths
 
 
 def _write(path, data: bytes):
@@ -48,9 +48,9 @@ def _docs(n):
 def test_resume_skips_done_ids_and_repairs_a_torn_line(tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "d0", "n": 1}\n{"id": "d1", "n": 2}\n{"id": "d2", "n"', encoding="utf-8")
-    sink = batch.JsonlSink(out)
+    sink = jobs.JsonlSink(out)
     assert sink.done == {"d0", "d1"}
-    totals = batch.run(_docs(4), sink, _process, batch_size=2)
+    totals = jobs.run(_docs(4), sink, _process, batch_size=2)
     sink.close()
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in lines] == ["d0", "d1", "d2", "d3"]
@@ -60,7 +60,7 @@ def test_resume_skips_done_ids_and_repairs_a_torn_line(tmp_path):
 def test_cluster_snapshots_are_replaced_not_duplicated(tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "d0"}\n{"type": "cluster", "id": "evt_1"}\n', encoding="utf-8")
-    sink = batch.JsonlSink(out, replace_types=frozenset({"cluster"}))
+    sink = jobs.JsonlSink(out, replace_types=frozenset({"cluster"}))
     sink.close()
     assert out.read_text(encoding="utf-8") == '{"id": "d0"}\n'
 
@@ -69,8 +69,8 @@ def test_duplicate_ids_and_read_errors_in_one_run(tmp_path):
     out = tmp_path / "out.jsonl"
     again = RawDocument(id="d0", body="again")
     items = [*_docs(2), again, ReadError("bad", "bad.txt", "cannot read")]
-    sink = batch.JsonlSink(out)
-    totals = batch.run(items, sink, _process, batch_size=8)
+    sink = jobs.JsonlSink(out)
+    totals = jobs.run(items, sink, _process, batch_size=8)
     sink.close()
     ids = [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == ["bad", "d0", "d1"]
@@ -91,7 +91,7 @@ def test_summarise_chunk_turns_analysis_failures_into_records(monkeypatch):
 
     monkeypatch.setattr(engine, "analyse", fake_analyse)
     docs = [RawDocument("a", "text"), RawDocument("b", "   "), RawDocument("c", "text")]
-    records = batch.summarise_chunk(engine, docs, ["hi"])
+    records = jobs.summarise_chunk(engine, docs, ["hi"])
     assert [r["id"] for r in records] == ["a", "b", "c"]
     assert records[1]["error"]["code"] == "invalid_input"
     assert records[2]["summaries"]["hi"]["text"].startswith("[hi]")

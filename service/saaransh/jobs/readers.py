@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import RawDocument
-from .errors import InvalidInput
-from .ids import escape_id, id_problem
-from .text.normalise import decode_bytes
+from ..article import RawDocument
+from ..errors import InvalidInput, Unreadable, error_record
+from ..ids import escape_id, id_problem
+from ..text.normalise import decode_bytes, lone_surrogate_at
 
 TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
 SUFFIXES = {*TEXT_SUFFIXES, ".jsonl"}
@@ -27,7 +27,7 @@ class ReadError:
     message: str
 
     def to_record(self) -> dict:
-        return {"id": self.id, "error": {"code": "unreadable", "message": self.message}}
+        return error_record(self.id, Unreadable(self.message))
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -95,12 +95,8 @@ def document_from_mapping(obj: object, *, source: str) -> RawDocument:
     problem = id_problem(str(ident))
     if problem is not None:
         raise InvalidInput(f"field 'id' {problem}")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise InvalidInput(
-            f"field 'text' contains a lone surrogate at position {exc.start}"
-        ) from None
+    if (at := lone_surrogate_at(text)) is not None:
+        raise InvalidInput(f"field 'text' contains a lone surrogate at position {at}")
     fmt = obj.get("format", "text")
     if fmt not in ("text", "html"):
         raise InvalidInput("field 'format' must be 'text' or 'html'")

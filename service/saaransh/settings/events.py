@@ -1,4 +1,5 @@
-"""Knobs of event clustering and event summaries (env prefix `SAARANSH_EVENT_`).
+"""Knobs of event clustering and event summaries: `Settings().events`, read from the
+environment as `SAARANSH_EVENT_<NAME>`.
 
 Where the clustering defaults come from: real news. `benchmarks/fit_clusters.py` reads the
 dev set (../shared/dev/news-dev.jsonl, 137 Hindi, English and code-mixed reports of 22
@@ -20,12 +21,11 @@ held-out figures in the README are not fully blind.
 
 from __future__ import annotations
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class EventSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SAARANSH_EVENT_", extra="ignore")
+class EventSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
     join_threshold: float = Field(
         0.65,

@@ -1,13 +1,13 @@
-"""Knobs of the Ray engine and the Ray Serve deployment (env prefix `SAARANSH_RAY_`)."""
+"""Knobs of the Ray batch job and the Ray Serve deployment: `Settings().ray`, read from the
+environment as `SAARANSH_RAY_<NAME>`."""
 
 from __future__ import annotations
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
-class RaySettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SAARANSH_RAY_", extra="ignore")
+class RaySettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
     address: str | None = Field(
         None,

@@ -1,15 +1,57 @@
-"""All knobs in one validated object; the CLI and the server read the same one.
+"""The one settings object: built once at each door (CLI command, server, Ray job) and
+passed down, so no module reads the environment for itself.
 
-Every field reads from an environment variable `SAARANSH_<NAME>`.
+Every field reads from an environment variable `SAARANSH_<NAME>`; the two sections keep
+their own prefixes: `events` from `SAARANSH_EVENT_<NAME>`, `ray` from `SAARANSH_RAY_<NAME>`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import BaseModel, Field, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from .events import EventSettings
+from .ray import RaySettings
+
+# section field -> (environment prefix, its model)
+SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
+    "events": ("SAARANSH_EVENT_", EventSettings),
+    "ray": ("SAARANSH_RAY_", RaySettings),
+}
+
+
+class SectionEnvSource(PydanticBaseSettingsSource):
+    """`SAARANSH_EVENT_JOIN_THRESHOLD=0.7` -> `{"events": {"join_threshold": "0.7"}}`.
+
+    pydantic-settings would name nested fields `SAARANSH_EVENTS__JOIN_THRESHOLD`; this
+    keeps the names the docs and deployments already use. Names match case-insensitively,
+    like the root fields'; values are validated by the section's model."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # every value comes from __call__
+
+    def __call__(self) -> dict[str, Any]:
+        env = {k.upper(): v for k, v in os.environ.items()}
+        out: dict[str, Any] = {}
+        for section, (prefix, model) in SECTIONS.items():
+            values = {
+                name: env[prefix + name.upper()]
+                for name in model.model_fields
+                if prefix + name.upper() in env
+            }
+            if values:
+                out[section] = values
+        return out
 
 
 class Settings(BaseSettings):
@@ -226,6 +268,29 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; unset = SQLite file in data_dir. "
         "PostgreSQL: postgresql+psycopg://user@host/db",
     )
+
+    # --- sections ---------------------------------------------------------------
+    events: EventSettings = Field(
+        default_factory=EventSettings,
+        description="Event clustering and event summaries (`SAARANSH_EVENT_<NAME>`).",
+    )
+    ray: RaySettings = Field(
+        default_factory=RaySettings,
+        description="The Ray batch job and Ray Serve deployment (`SAARANSH_RAY_<NAME>`).",
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Earlier sources win: values given in code, then the environment.
+        return (init_settings, env_settings, SectionEnvSource(settings_cls),
+                dotenv_settings, file_secret_settings)  # fmt: skip
 
     @field_validator("feeds", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""The batch job behind `saaransh summarise`: documents in, JSON Lines out.
+"""The file job behind `saaransh summarise`: documents in, JSON Lines out.
 
 `summarise_chunk` is the unit of work both engines run (local here, Ray in
 saaransh.scale.ray_batch), so they write exactly the same records.
@@ -16,27 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .article import RawDocument
-from .engine import ArticleResult, Engine
-from .errors import SaaranshError
-from .ids import escape_id
+from ..article import RawDocument
+from ..engine import ArticleResult, Engine
+from ..errors import Unwritable, error_record
+from ..ids import escape_id
+from ..text.normalise import lone_surrogate_at
 from .readers import ReadError
 
 ChunkProcessor = Callable[[list[RawDocument]], list[dict]]
 
 
-def error_record(doc_id: str, exc: BaseException) -> dict:
-    code = exc.code if isinstance(exc, SaaranshError) else "internal"
-    message = str(exc) if isinstance(exc, SaaranshError) else f"{type(exc).__name__}: {exc}"
-    return {"id": doc_id, "error": {"code": code, "message": message}}
-
-
 def unwritable_record(record: dict, exc: Exception) -> dict:
     """The error record that stands in for `record` when it cannot be written as UTF-8
     JSON (a lone surrogate somewhere in it); its id is escaped so it always can."""
-    message = f"the record could not be written ({type(exc).__name__})"
-    return {"id": escape_id(str(record.get("id", ""))),
-            "error": {"code": "unwritable", "message": message}}  # fmt: skip
+    problem = Unwritable(f"the record could not be written ({type(exc).__name__})")
+    return error_record(escape_id(str(record.get("id", ""))), problem)
 
 
 def process_chunk(
@@ -48,7 +42,7 @@ def process_chunk(
         try:
             analysed.append(engine.analyse(doc))
         except Exception as exc:  # noqa: BLE001 - one bad article never aborts the run
-            analysed.append(error_record(doc.id, exc))
+            analysed.append(error_record(doc.id, exc, detail=True))
     articles = [a for a in analysed if not isinstance(a, dict)]
     results = iter(engine.summarise_articles(articles, langs))
     out: list[ArticleResult | dict] = []
@@ -57,7 +51,8 @@ def process_chunk(
             out.append(item)
             continue
         result = next(results)
-        out.append(error_record(item.id, result) if isinstance(result, Exception) else result)
+        out.append(error_record(item.id, result, detail=True)
+                   if isinstance(result, Exception) else result)
     return out
 
 
@@ -122,8 +117,9 @@ class JsonlSink:
             self._fh = self.path.open("a", encoding="utf-8")
         try:
             line = json.dumps(record, ensure_ascii=False)
-            line.encode("utf-8")
-        except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+            if (at := lone_surrogate_at(line)) is not None:
+                raise ValueError(f"a lone surrogate at character {at} of the line")
+        except (TypeError, ValueError) as exc:
             # One record that cannot be written must not stop the run (nor every rerun).
             line = json.dumps(unwritable_record(record, exc), ensure_ascii=False)
         self._fh.write(line + "\n")

@@ -7,7 +7,7 @@ import json
 
 from typer.testing import CliRunner
 
-from saaransh import batch
+from saaransh import jobs
 from saaransh.article import RawDocument
 from saaransh.cli import app
 
@@ -57,14 +57,14 @@ def test_hostile_ids_become_error_records_and_reruns_change_nothing(tmp_path):
 
 def test_a_record_that_cannot_be_encoded_becomes_an_error_record(tmp_path):
     out = tmp_path / "out.jsonl"
-    sink = batch.JsonlSink(out)
+    sink = jobs.JsonlSink(out)
 
     def process(docs):  # a stage that lets a lone surrogate into its output
         return [{"id": d.id, "summary": "half \ud83d"} if d.id == "b" else {"id": d.id}
                 for d in docs]  # fmt: skip
 
     docs = [RawDocument(id=i, body="x") for i in ("a", "b", "c")]
-    totals = batch.run(docs, sink, process, batch_size=2)
+    totals = jobs.run(docs, sink, process, batch_size=2)
     sink.close()
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a", "b", "c"]
