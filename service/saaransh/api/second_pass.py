@@ -36,7 +36,8 @@ class SecondPass:
         Only what changes from now on is refined: older events had their pass already."""
         self.events, self.store = events, store
         self._since = dt.datetime.now(dt.UTC)
-        # While a backlog is worked off: the events taken already, at the version taken.
+        # Events not to take again at this version: the ones this pass changed itself, and
+        # while a backlog is worked off, the ones taken already.
         self._seen: dict[str, int] = {}
         self._last_round = -float("inf")
         self._backlog = False
@@ -65,11 +66,16 @@ class SecondPass:
         moved = self.events.consolidate_events([event_id for event_id, _, _ in batch])
         if batch:
             self._last_round = now
+        # The events this round changed, as it left them: the pass iterates to a fixed
+        # point itself, and looking at its own output again can undo and redo a move
+        # forever (an undated report placed by the dated members, then moved back).
+        own = self.events.changed_events(started) if moved else []
         self._backlog = bool(rest)
         if self._backlog:  # the same query again next tick, less what this round took
             self._seen.update((event_id, version) for event_id, version, _ in batch)
-        else:  # what this round moved is looked at once more, then it is settled
+        else:
             self._since, self._seen = started, {}
+        self._seen.update((event_id, version) for event_id, version, _ in own)
         if moved:
             log.info("second pass: %d article(s) moved among %d event(s)", moved, len(batch))
         return moved

@@ -41,6 +41,12 @@ class Refiner:
     def refine(self, session: Session, event_ids: Iterable[str]) -> int:
         """Move members of these events to where they fit best, then merge; returns moves."""
         scope = {self.store.resolve_event_id(i, session) for i in event_ids}
+        # An event whose members end the pass as they began is put back exactly as it was:
+        # a move undone within the pass (an undated report placed by the dated members,
+        # then moved back by the whole event) makes no new version and no summary to remake,
+        # and a server's next pass does not take it up again.
+        before = {i: (_state(event), set(self.store.event_article_ids(i, session)))
+                  for i in sorted(scope) if (event := session.get(EventRow, i)) is not None}
         moves = place_undated(self.store, session, scope, self.settings)
         scope = {self.store.resolve_event_id(i, session) for i in scope}
         for _ in range(self.settings.refine_rounds):
@@ -55,6 +61,12 @@ class Refiner:
             moves += moved
             if not moved:
                 break
+        for event_id, (state, members) in before.items():
+            event = session.get(EventRow, event_id)
+            now = set(self.store.event_article_ids(event_id, session)) if event else None
+            if event is not None and now == members:
+                for name, value in state.items():
+                    setattr(event, name, value)
         return moves
 
     def with_neighbours(self, session: Session, event_ids: Iterable[str], k: int) -> set[str]:
@@ -104,3 +116,11 @@ class Refiner:
 def _centre(profile: Profile) -> np.ndarray:
     centre = np.mean(list(profile.vectors.values()), axis=0)
     return centre / max(float(np.linalg.norm(centre)), 1e-12)
+
+
+STATE = ("first_seen", "last_seen", "centroid", "language_counts", "language_centroids",
+         "entities", "article_count", "version", "summary_dirty")  # fmt: skip
+
+
+def _state(event: EventRow) -> dict:
+    return {name: getattr(event, name) for name in STATE}
