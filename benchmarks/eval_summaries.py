@@ -32,7 +32,7 @@ from saaransh.eval.rouge import corpus_rouge
 from saaransh.events.summary import summarise_event
 from saaransh.factory import build_engine
 from saaransh.jobs.readers import read_paths
-from saaransh.settings import EventSettings, Settings
+from saaransh.settings import Settings
 from saaransh.store.models import ArticleRow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -192,7 +192,7 @@ def _events(items, articles, show: bool) -> dict:
         if not facts["event"].startswith("none:"):
             groups[facts["event"]].append(i)
     tally, missing = Tally(), []
-    settings, embedder = EventSettings(), default_embedder()
+    settings, embedder = Settings().events, default_embedder()
     for event, members in sorted(groups.items()):
         rows = [_row(articles[i]) for i in members]
         raws = {articles[i].id: items[i][1]["raw"] for i in members}

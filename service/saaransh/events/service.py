@@ -24,7 +24,7 @@ from ..store import ArticleRow, EventRow, Store, pack_vector
 from ..summarise.base import Summariser, Summary
 from .clusterer import Clusterer
 from .features import Features, features_for
-from .refine import Refiner
+from .refine import NEIGHBOURS, Refiner
 from .summary import LANGS, Draft, draft_summary, finish_summary
 
 
@@ -120,6 +120,30 @@ class EventService:
         if not ids or not self.settings.refine_rounds:
             return 0
         return self.store.write_transaction(lambda session: self.refiner.refine(session, ids))
+
+    # -- the second pass in a server (api/second_pass.py) ----------------------
+    def changed_events(self, since: dt.datetime) -> list[tuple[str, int, dt.datetime]]:
+        """(id, version, updated_at) of the events changed at or after `since`."""
+        return self.store.changed_events(since)
+
+    def consolidate_events(self, event_ids: Sequence[str]) -> int:
+        """`consolidate` for events that changed, and their nearest neighbours, rather
+        than a batch's articles (merged ids followed, vanished ones skipped); returns how
+        many articles moved."""
+        if not event_ids or not self.settings.refine_rounds:
+            return 0
+
+        def work(session: Session) -> int:
+            scope = self.refiner.with_neighbours(session, event_ids, NEIGHBOURS)
+            live = [i for i in sorted(scope) if session.get(EventRow, i) is not None]
+            return self.refiner.refine(session, live) if live else 0
+
+        return self.store.write_transaction(work)
+
+    @property
+    def second_pass_interval_s(self) -> float:
+        """The server's debounce of the second pass (SAARANSH_EVENT_REFINE_INTERVAL_S)."""
+        return self.settings.refine_interval_s
 
     def refresh_dirty(self, limit: int | None = None) -> int:
         """Recompute the summaries of events whose membership changed; returns how many."""

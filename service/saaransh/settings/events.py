@@ -123,6 +123,17 @@ class EventSettings(BaseModel):
         "puts the undated reports back against each event's dated ones, most confident "
         "first (events/undated.py), then reconsiders every member by `refine_margin`."
     )
+    refine_interval_s: float = Field(
+        10.0,
+        ge=0,
+        description="The debounce of the second pass in `saaransh serve` (articles posted "
+        "or followed from feeds): the events changed since the last pass are refined at "
+        "most once in this many seconds, on the store thread, in rounds of a few events "
+        "(a backlog is worked off without waiting). Lower corrects an early arrival's "
+        "event sooner; higher batches more arrivals into one pass and holds the store "
+        "thread less often. A moved article's record shows its new event; a merged "
+        "event's old id resolves to the merged one.",
+    )
     window_days: int = Field(
         7,
         ge=0,

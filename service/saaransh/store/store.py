@@ -223,6 +223,24 @@ class Store:
             )
             return [EventKey(*row) for row in s.execute(query)]
 
+    def changed_events(
+        self, since: dt.datetime, session: Session | None = None
+    ) -> list[tuple[str, int, dt.datetime]]:
+        """(id, version, updated_at) of the events with a member filed or moved at or
+        after `since`, oldest change first. A saved summary changes an event but no
+        article, so it does not count. Both lookups are indexed (events by updated_at,
+        then their articles by event_id)."""
+        with self._use(session) as s:
+            written = select(ArticleRow.event_id).where(
+                ArticleRow.event_id == EventRow.id, ArticleRow.updated_at >= since
+            )
+            query = (
+                select(EventRow.id, EventRow.version, EventRow.updated_at)
+                .where(EventRow.updated_at >= since, written.exists())
+                .order_by(EventRow.updated_at, EventRow.id)
+            )
+            return [(row[0], row[1], row[2]) for row in s.execute(query)]
+
     def events_by_id(self, ids: list[str], session: Session | None = None) -> list[EventRow]:
         """Whole events (summaries not loaded: the clusterer never reads them)."""
         with self._use(session) as s:
