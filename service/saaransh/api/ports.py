@@ -29,6 +29,18 @@ class Events(Protocol):
 
 
 @runtime_checkable
+class StagedEvents(Events, Protocol):
+    """Events whose ingest comes in two steps (EventService): the articles' features (the
+    embedding work, which a server runs beside the model), then the store's writes."""
+
+    def article_features(self, articles: Sequence[Any]) -> list[Any]: ...
+
+    def ingest_many(
+        self, results: Sequence[ArticleResult], features: Sequence[Any] | None = None
+    ) -> list[str]: ...
+
+
+@runtime_checkable
 class RefreshableEvents(Events, Protocol):
     """The steps of EventService that the refresher (api/refresher.py) drives."""
 

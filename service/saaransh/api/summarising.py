@@ -24,11 +24,13 @@ from ..errors import ClientGone, InvalidInput, SaaranshError, StoreUnavailable, 
 from ..store.db import describe_failure, unreachable
 from ..text.normalise import lone_surrogate_at
 from .batching import Batcher
-from .ports import Events
+from .ports import Events, StagedEvents
 from .schemas import ArticleIn
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# An article's clustering features, computed ahead: its request's job and its index there.
+Ahead = tuple[asyncio.Future[list[Any]], int]
 
 
 def article_id(text: str) -> str:
@@ -63,6 +65,7 @@ class Prepared:
     error: Exception | None = None
     # Model work to run in slices before the model call (a long article's embeddings).
     prefetch: list[Callable[[], object]] = field(default_factory=list)
+    features: Ahead | None = None  # its clustering features, computed while the model works
 
 
 class SummaryService:
@@ -86,6 +89,10 @@ class SummaryService:
         self._analysis = ThreadPoolExecutor(
             analysis_workers, thread_name_prefix="saaransh-analysis"
         )
+        # The embedding work of clustering runs here while the model summarises: left to
+        # the store thread after the model, it made the answers of one batch leave one by
+        # one over a minute on a CPU, and the clients came back in halves (half batches).
+        self._clustering = ThreadPoolExecutor(1, thread_name_prefix="saaransh-clustering")
         self._reserved = 0  # model items promised to articles still in analysis
 
     async def summarise(self, items: Sequence[ArticleIn]) -> list[tuple[str, dict | Exception]]:
@@ -102,6 +109,7 @@ class SummaryService:
             )
         finally:
             self._reserved -= expected
+        self._cluster_ahead(prepared)
         for p in prepared:
             await self._run_slices(p)
         # The engine's one orchestration path, its model steps sent through the batcher.
@@ -118,7 +126,7 @@ class SummaryService:
                 out.append((p.id, result))
                 continue
             try:
-                out.append((p.id, await self._finish(result)))
+                out.append((p.id, await self._finish(result, p.features)))
             except Exception as exc:  # noqa: BLE001 - reported for this article only
                 out.append((p.id, exc))
         return out
@@ -169,16 +177,43 @@ class SummaryService:
         except Exception as exc:  # noqa: BLE001 - reported for this article only
             return Prepared(art_id, error=exc)
 
-    async def _finish(self, result: ArticleResult) -> dict:
+    def _cluster_ahead(self, prepared: Sequence[Prepared]) -> None:
+        """Start the clustering features of the request's analysed articles (one batched
+        embedding call) on the clustering thread, to run while their summaries wait for
+        and run on the model. When the request ends first (deadline, client gone, a failed
+        model call), a job not yet started is dropped."""
+        ready = [p for p in prepared if p.plan is not None]
+        if not ready or not isinstance(self.events, StagedEvents):
+            return
+        articles = [p.plan.article for p in ready if p.plan is not None]
+        job = asyncio.get_running_loop().run_in_executor(
+            self._clustering, self.events.article_features, articles
+        )
+        # A job whose request failed elsewhere is not awaited: take its error here, not
+        # in asyncio's "exception never retrieved" log.
+        job.add_done_callback(lambda f: f.cancelled() or f.exception())
+        task = asyncio.current_task()
+        if task is not None:
+            task.add_done_callback(lambda _: job.cancel())
+        for index, p in enumerate(ready):
+            p.features = (job, index)
+
+    async def _finish(self, result: ArticleResult, features: Ahead | None = None) -> dict:
         if self.events is not None:
-            result.cluster_id = await self._ingest(result)
+            result.cluster_id = await self._ingest(result, features)
         return result.to_record()
 
-    async def _ingest(self, result: ArticleResult) -> str | None:
+    async def _ingest(self, result: ArticleResult, features: Ahead | None = None) -> str | None:
         assert self.events is not None
         # No summary claims a store it did not make: a failed write fails the article
         # (503 store_unavailable when the database is unreachable), never 200 without it.
-        return await self.store(self.events.ingest, result)
+        if features is None or not isinstance(self.events, StagedEvents):
+            return await self.store(self.events.ingest, result)
+        job, index = features
+        # Computed ahead: the store thread is left with the writes, a few ms an article.
+        ahead = (await job)[index]
+        (event_id,) = await self.store(self.events.ingest_many, [result], [ahead])
+        return event_id
 
     async def store(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a store call on the store thread; an unreachable database is
@@ -196,6 +231,7 @@ class SummaryService:
 
     def close(self) -> None:
         self._analysis.shutdown(wait=False, cancel_futures=True)
+        self._clustering.shutdown(wait=False, cancel_futures=True)
         self._store_thread.shutdown(wait=True)
 
 

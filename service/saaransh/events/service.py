@@ -17,6 +17,7 @@ from functools import partial
 
 from sqlalchemy.orm import Session
 
+from ..article import Article
 from ..embeddings import Embedder, default_embedder
 from ..engine import ArticleResult
 from ..settings import EventSettings
@@ -75,10 +76,15 @@ class EventService:
         """Store the article and its summaries, put it in an event; returns the event id."""
         return self.ingest_many([result])[0]
 
-    def ingest_many(self, results: Sequence[ArticleResult]) -> list[str]:
+    def ingest_many(
+        self, results: Sequence[ArticleResult], features: Sequence[Features] | None = None
+    ) -> list[str]:
         """`ingest` for many articles, in order, with one batched embedding call. Each
-        result gets its `cluster_id` and its `event` as it stood after the article joined."""
-        features = features_for([r.article for r in results], self.embedder, self.settings)
+        result gets its `cluster_id` and its `event` as it stood after the article joined.
+        `features`: the articles' `article_features`, computed ahead (a server does it
+        while the model summarises), which leaves only the store's work here."""
+        if features is None:
+            features = self.article_features([r.article for r in results])
         event_ids = []
         for result, feature in zip(results, features, strict=True):
             brief, published = self.store.write_transaction(
@@ -89,6 +95,11 @@ class EventService:
             result.cluster_id, result.event = brief["id"], brief
             event_ids.append(brief["id"])
         return event_ids
+
+    def article_features(self, articles: Sequence[Article]) -> list[Features]:
+        """What the clusterer needs of each article, with one batched embedding call: the
+        embedding work of ingesting, which needs only the analysed article."""
+        return features_for(articles, self.embedder, self.settings)
 
     def _ingest_one(
         self, session: Session, result: ArticleResult, features: Features
