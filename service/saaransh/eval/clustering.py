@@ -56,7 +56,7 @@ def eval_clusters(records: Iterable[Mapping]) -> dict:
     Records without an `id` (e.g. `"type": "cluster"` lines) are skipped; a record
     without a gold `event` or a `cluster_id` is an error, not silently dropped. The event
     "none" (a distractor) is a singleton of its own. `saaransh eval clusters` reports more:
-    see saaransh.metrics.cluster_report.
+    see saaransh.eval.cluster_report.
     """
     predicted: dict = {}
     gold: dict = {}
